@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Aspire.Hosting.Local;
+
+public static class LocalPostgresExtensions
+{
+    internal static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        IResourceBuilder<ParameterResource> password,
+        ShopInfrastructure infrastructure)
+    {
+        var binDirectory = LocalBinaries.PostgresBinDirectory(builder.Configuration);
+
+        var server = new LocalPostgresServerResource(name, builder.AppHostDirectory, password.Resource);
+        var healthCheckKey = $"{name}_check";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            healthCheckKey, _ => new PostgresHealthCheck(server), failureStatus: null, tags: null));
+
+        LocalPostgresDatabaseProvisioner.Register(builder, server);
+
+        return builder.AddResource(server)
+            .WithArgs(LocalScripts.Path(builder, "postgres.sh"))
+            .WithEndpoint(name: LocalPostgresServerResource.PrimaryEndpointName, scheme: "tcp", env: "SHOP_PG_PORT")
+            .WithEnvironment("SHOP_PG_BIN", binDirectory)
+            .WithEnvironment("SHOP_PG_DATA", Path.Combine(infrastructure.DataDirectory, name))
+            .WithEnvironment("POSTGRES_PASSWORD", password)
+            .WithHealthCheck(healthCheckKey);
+    }
+
+    /// <summary>Adds a database that is created on the server once the server is healthy.</summary>
+    public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(
+        this IResourceBuilder<LocalPostgresServerResource> server,
+        string name,
+        string? databaseName = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
+        var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, server.Resource);
+        server.Resource.Databases.Add(name, database.DatabaseName);
+
+        var healthCheckKey = $"{name}_check";
+        server.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            healthCheckKey, _ => new PostgresHealthCheck(database), failureStatus: null, tags: null));
+
+        return server.ApplicationBuilder.AddResource(database)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "PostgresDatabase",
+                State = KnownResourceStates.Waiting,
+                Properties = [],
+            })
+            .WithHealthCheck(healthCheckKey);
+    }
+}

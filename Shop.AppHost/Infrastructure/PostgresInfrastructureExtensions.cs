@@ -1,0 +1,51 @@
+using Aspire.Hosting.Local;
+
+namespace Aspire.Hosting;
+
+public static class PostgresInfrastructureExtensions
+{
+    /// <summary>
+    /// The Shop PostgreSQL server: Aspire's container, or the machine's PostgreSQL run as an executable resource,
+    /// as <see cref="ShopInfrastructure"/> decided. Either way the connection string has the same name and shape.
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddShopPostgres(this IDistributedApplicationBuilder builder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var infrastructure = ShopInfrastructure.For(builder);
+        var password = builder.AddGeneratedPassword($"{name}-password");
+
+        if (infrastructure.Mode == InfrastructureMode.Local)
+        {
+            return builder.AddLocalPostgres(name, password, infrastructure);
+        }
+
+        var container = builder.AddPostgres(name, password: password);
+        if (!infrastructure.IsEphemeral)
+        {
+            container.WithDataVolume();
+        }
+
+        return container;
+    }
+
+    /// <summary>A database of the Shop PostgreSQL server, created when the server is first healthy.</summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddShopDatabase(this IResourceBuilder<IResourceWithConnectionString> server, string name)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+
+        return server.Resource switch
+        {
+            PostgresServerResource container => server.ApplicationBuilder.CreateResourceBuilder(container).AddDatabase(name),
+            LocalPostgresServerResource local => server.ApplicationBuilder.CreateResourceBuilder(local).AddDatabase(name),
+            _ => throw new ArgumentException($"'{server.Resource.Name}' was not created by {nameof(AddShopPostgres)}.", nameof(server)),
+        };
+    }
+
+    /// <summary>
+    /// A secret, generated password kept in the AppHost's user secrets (<c>Parameters:{name}</c>), so persistent
+    /// local data stays readable across runs. Letters and digits only: it also goes into AMQP URIs.
+    /// </summary>
+    internal static IResourceBuilder<ParameterResource> AddGeneratedPassword(this IDistributedApplicationBuilder builder, string name) =>
+        builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+}

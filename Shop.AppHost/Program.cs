@@ -1,0 +1,23 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Containers when a container runtime answers, otherwise the machine's own PostgreSQL and RabbitMQ
+// (see Infrastructure/ and docs/architecture.md). Services cannot tell the difference.
+var postgres = builder.AddShopPostgres("postgres");
+var messaging = builder.AddShopRabbitMQ("messaging");
+
+var users = builder.AddShopService<Projects.Shop_Users>("users", postgres.AddShopDatabase("usersdb"), messaging);
+var inventory = builder.AddShopService<Projects.Shop_Inventory>("inventory", postgres.AddShopDatabase("inventorydb"), messaging);
+var orders = builder.AddShopService<Projects.Shop_Orders>("orders", postgres.AddShopDatabase("ordersdb"), messaging);
+var payments = builder.AddShopService<Projects.Shop_Payments>("payments", postgres.AddShopDatabase("paymentsdb"), messaging);
+var notifications = builder.AddShopService<Projects.Shop_Notifications>("notifications", postgres.AddShopDatabase("notificationsdb"), messaging);
+
+builder.AddProject<Projects.Shop_Gateway>("gateway")
+    .WithGatewayHttpEndpoint()
+    .WithExternalHttpEndpoints()
+    .WithReference(users).WaitFor(users)
+    .WithReference(inventory).WaitFor(inventory)
+    .WithReference(orders).WaitFor(orders)
+    .WithReference(payments).WaitFor(payments)
+    .WithReference(notifications).WaitFor(notifications);
+
+builder.Build().Run();

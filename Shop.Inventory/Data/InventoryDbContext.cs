@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop.Inventory.Data;
+
+/// <summary>The inventory service's own database; no other service reads or writes it.</summary>
+public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : DbContext(options)
+{
+    /// <summary>The AppHost's name for this database, and so the connection string this service reads.</summary>
+    public const string ConnectionName = "inventorydb";
+}

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop.Orders.Data;
+
+/// <summary>The orders service's own database; no other service reads or writes it.</summary>
+public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : DbContext(options)
+{
+    /// <summary>The AppHost's name for this database, and so the connection string this service reads.</summary>
+    public const string ConnectionName = "ordersdb";
+}

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop.Payments.Data;
+
+/// <summary>The payments service's own database; no other service reads or writes it.</summary>
+public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options) : DbContext(options)
+{
+    /// <summary>The AppHost's name for this database, and so the connection string this service reads.</summary>
+    public const string ConnectionName = "paymentsdb";
+}

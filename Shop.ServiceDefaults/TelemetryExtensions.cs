@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class TelemetryExtensions
+{
+    // Activity sources and meters of the libraries every service uses, beyond ASP.NET Core and HttpClient.
+    private static readonly string[] LibrarySources = ["Npgsql", "RabbitMQ.Client.Publisher", "RabbitMQ.Client.Subscriber"];
+    private static readonly string[] LibraryMeters = ["Npgsql", "Microsoft.EntityFrameworkCore"];
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        // Each service gets an ActivitySource and a Meter named after itself (see ServiceTelemetry).
+        var serviceName = builder.Environment.ApplicationName;
+        builder.Services.AddSingleton(new ServiceTelemetry(serviceName));
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(serviceName)
+                .AddMeter(LibraryMeters))
+            .WithTracing(tracing => tracing
+                .AddSource(serviceName)
+                .AddSource(LibrarySources)
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    // Probes run every few seconds; tracing them would bury real requests in the dashboard.
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments(Extensions.HealthEndpointPath) || path.StartsWithSegments(Extensions.AlivenessEndpointPath);
+}
