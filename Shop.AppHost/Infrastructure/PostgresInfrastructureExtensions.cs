@@ -23,7 +23,8 @@ public static class PostgresInfrastructureExtensions
         var container = builder.AddPostgres(name, password: password);
         if (!infrastructure.IsEphemeral)
         {
-            container.WithDataVolume();
+            // A fixed name (Aspire's default hashes the AppHost path) keeps the data and the manifest the same on every clone.
+            container.WithDataVolume($"shop-{name}-data");
         }
 
         return container;

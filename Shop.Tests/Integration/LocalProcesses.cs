@@ -1,0 +1,28 @@
+namespace Shop.Tests.Integration;
+
+/// <summary>Finds processes by a path in their command line or environment, e.g. a test run's data directory.</summary>
+internal static class LocalProcesses
+{
+    /// <summary>"pid: command line" of every live process that mentions <paramref name="text"/>.</summary>
+    public static IReadOnlyList<string> Mentioning(string text) =>
+    [
+        .. Directory.EnumerateDirectories("/proc")
+            .Where(directory => int.TryParse(Path.GetFileName(directory), out _))
+            .Select(directory => (Pid: Path.GetFileName(directory), CommandLine: Read(directory, "cmdline"), Environment: Read(directory, "environ")))
+            .Where(process => process.CommandLine.Contains(text, StringComparison.Ordinal) || process.Environment.Contains(text, StringComparison.Ordinal))
+            .Select(process => $"{process.Pid}: {process.CommandLine}"),
+    ];
+
+    // /proc files use NUL separators; a process may exit (or be another user's) between listing and reading.
+    private static string Read(string processDirectory, string file)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(processDirectory, file)).Replace('\0', ' ');
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Shop.Tests.Integration;
+
+[Collection(ShopAppCollection.Name)]
+public sealed class StartupTests(ShopAppFixture shop)
+{
+    public static TheoryData<string> Resources => [.. ShopResources.All];
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task Every_resource_reaches_healthy(string resource)
+    {
+        var resourceEvent = await shop.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, TestContext.Timeout);
+
+        Assert.Equal(KnownResourceStates.Running, resourceEvent.Snapshot.State?.Text);
+        Assert.Equal(HealthStatus.Healthy, resourceEvent.Snapshot.HealthStatus);
+    }
+
+    [Theory]
+    [InlineData("users", "Shop Users API")]
+    [InlineData("orders", "Shop Orders API")]
+    [InlineData("payments", "Shop Payments API")]
+    [InlineData("inventory", "Shop Inventory API")]
+    [InlineData("notifications", "Shop Notifications API")]
+    public async Task Gateway_serves_each_services_OpenAPI_document(string service, string expectedTitle)
+    {
+        using var gateway = shop.App.CreateHttpClient(ShopResources.Gateway, "http");
+
+        using var response = await gateway.GetAsync($"/openapi/{service}.json", TestContext.Timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Timeout));
+        Assert.Equal(expectedTitle, document.RootElement.GetProperty("info").GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("users")]
+    [InlineData("orders")]
+    [InlineData("payments")]
+    [InlineData("inventory")]
+    [InlineData("notifications")]
+    public void Each_service_is_given_only_its_own_database_and_the_broker(string service)
+    {
+        Assert.True(shop.App.ResourceNotifications.TryGetCurrentState(service, out var resourceEvent));
+
+        var connectionStrings = resourceEvent.Snapshot.EnvironmentVariables
+            .Select(variable => variable.Name)
+            .Where(name => name.StartsWith("ConnectionStrings__", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            new[] { $"ConnectionStrings__{ShopResources.Messaging}", $"ConnectionStrings__{ShopResources.ServiceDatabases[service]}" }.Order(StringComparer.Ordinal),
+            connectionStrings);
+    }
+
+    [Fact]
+    public void Gateway_does_not_take_the_run_mode_port_in_tests()
+    {
+        var gateway = shop.App.GetEndpoint(ShopResources.Gateway, "http");
+
+        Assert.NotEqual(ShopServiceExtensions.DefaultGatewayPort, gateway.Port);
+    }
+}
