@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,22 +14,23 @@ internal static partial class LocalDataDirectory
 {
     private const string OwnerFileName = "apphost.pid";
 
+    /// <summary>Creates the directory when the app starts (not when it is built), so a failed build leaves nothing behind.</summary>
     public static void Prepare(IDistributedApplicationBuilder builder, ShopInfrastructure infrastructure)
     {
         var root = infrastructure.DataDirectory;
-        if (!infrastructure.IsEphemeral)
-        {
-            Directory.CreateDirectory(root);
-            return;
-        }
-
-        SweepAbandonedSiblings(root);
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, OwnerFileName), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        // ApplicationStopped fires after DCP has stopped every resource, so no server still writes there.
         builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
         {
+            if (!infrastructure.IsEphemeral)
+            {
+                Directory.CreateDirectory(root);
+                return Task.CompletedTask;
+            }
+
+            SweepAbandonedSiblings(root);
+            Directory.CreateDirectory(root);
+            File.WriteAllText(Path.Combine(root, OwnerFileName), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+
+            // ApplicationStopped fires after DCP has stopped every resource, so no server still writes there.
             var lifetime = @event.Services.GetRequiredService<IHostApplicationLifetime>();
             var logger = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalDataDirectory));
             lifetime.ApplicationStopped.Register(() => Delete(root, logger));
