@@ -5,11 +5,22 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddShopPostgres("postgres");
 var messaging = builder.AddShopRabbitMQ("messaging");
 
-var users = builder.AddShopService<Projects.Shop_Users>("users", postgres.AddShopDatabase("usersdb"), messaging);
-var inventory = builder.AddShopService<Projects.Shop_Inventory>("inventory", postgres.AddShopDatabase("inventorydb"), messaging);
-var orders = builder.AddShopService<Projects.Shop_Orders>("orders", postgres.AddShopDatabase("ordersdb"), messaging);
-var payments = builder.AddShopService<Projects.Shop_Payments>("payments", postgres.AddShopDatabase("paymentsdb"), messaging);
-var notifications = builder.AddShopService<Projects.Shop_Notifications>("notifications", postgres.AddShopDatabase("notificationsdb"), messaging);
+var tokenSigningKey = builder.AddSigningKeyParameter("jwt-signing-key");
+var adminPassword = builder.AddGeneratedPassword("admin-password");
+
+// Users issues tokens; every other service references it only to fetch its public keys (JWKS) by service discovery.
+var users = builder.AddShopService<Projects.Shop_Users>("users", postgres.AddShopDatabase("usersdb"), messaging)
+    .WithEnvironment("Jwt__SigningKey", tokenSigningKey)
+    .WithEnvironment("Admin__Password", adminPassword);
+var inventory = builder.AddShopService<Projects.Shop_Inventory>("inventory", postgres.AddShopDatabase("inventorydb"), messaging)
+    .WithReference(users);
+var orders = builder.AddShopService<Projects.Shop_Orders>("orders", postgres.AddShopDatabase("ordersdb"), messaging)
+    .WithReference(users)
+    .WithReference(inventory);
+var payments = builder.AddShopService<Projects.Shop_Payments>("payments", postgres.AddShopDatabase("paymentsdb"), messaging)
+    .WithReference(users);
+var notifications = builder.AddShopService<Projects.Shop_Notifications>("notifications", postgres.AddShopDatabase("notificationsdb"), messaging)
+    .WithReference(users);
 
 builder.AddProject<Projects.Shop_Gateway>("gateway")
     .WithGatewayHttpEndpoint()

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class Extensions
         });
 
         builder.Services.AddProblemDetails();
+        // Statuses and reasons travel as their names ("Pending"), never as numbers.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         return builder;
     }

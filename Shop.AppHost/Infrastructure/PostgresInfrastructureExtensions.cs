@@ -42,11 +42,4 @@ public static class PostgresInfrastructureExtensions
             _ => throw new ArgumentException($"'{server.Resource.Name}' was not created by {nameof(AddShopPostgres)}.", nameof(server)),
         };
     }
-
-    /// <summary>
-    /// A secret, generated password kept in the AppHost's user secrets (<c>Parameters:{name}</c>), so persistent
-    /// local data stays readable across runs. Letters and digits only: it also goes into AMQP URIs.
-    /// </summary>
-    internal static IResourceBuilder<ParameterResource> AddGeneratedPassword(this IDistributedApplicationBuilder builder, string name) =>
-        builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 }

@@ -1,0 +1,21 @@
+namespace Shop.ServiceDefaults.Http;
+
+/// <summary>A page of a list endpoint (<c>?page=1&amp;pageSize=20</c>); pages are 1-based, 1..100 items.</summary>
+public readonly record struct PageRequest(int Page, int PageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public int Skip => (Page - 1) * PageSize;
+
+    /// <summary>Defaults for omitted values; the errors map names each out-of-range parameter.</summary>
+    public static PageRequest From(int? page, int? pageSize, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+
+        var request = new PageRequest(page ?? 1, pageSize ?? DefaultPageSize);
+        errors.Require(request.Page >= 1, "page", "page must be 1 or more.");
+        errors.Require(request.PageSize is >= 1 and <= MaxPageSize, "pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
+        return request;
+    }
+}
