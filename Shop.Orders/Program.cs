@@ -1,4 +1,6 @@
+using Shop.Orders.Apis;
 using Shop.Orders.Data;
+using Shop.Orders.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,11 +8,16 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<OrdersDbContext>(OrdersDbContext.ConnectionName);
 builder.AddDatabaseMigrations<OrdersDbContext>();
 builder.AddMessaging();
+builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Orders API");
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddInventoryClient();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseShopAuthentication();
 app.MapDefaultOpenApi();
+app.MapOrdersApi();
 
 app.Run();

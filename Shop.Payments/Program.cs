@@ -1,3 +1,5 @@
+using Shop.Payments.Apis;
+using Shop.Payments.Application;
 using Shop.Payments.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,11 +8,15 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<PaymentsDbContext>(PaymentsDbContext.ConnectionName);
 builder.AddDatabaseMigrations<PaymentsDbContext>();
 builder.AddMessaging();
+builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Payments API");
+builder.AddPaymentServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseShopAuthentication();
 app.MapDefaultOpenApi();
+app.MapPaymentsApi();
 
 app.Run();

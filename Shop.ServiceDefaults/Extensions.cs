@@ -28,6 +28,10 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
+        // Graceful shutdown must fit inside the orchestrator's grace period (DCP kills after 6 s; Kubernetes after 30 s),
+        // or a stop becomes a kill: bound what in-flight work may hold it up.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
         builder.Services.AddProblemDetails();
         // Statuses and reasons travel as their names ("Pending"), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

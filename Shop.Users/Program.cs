@@ -1,16 +1,26 @@
+using Shop.Users;
+using Shop.Users.Apis;
 using Shop.Users.Data;
+using Shop.Users.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<UsersDbContext>(UsersDbContext.ConnectionName);
-builder.AddDatabaseMigrations<UsersDbContext>();
+builder.AddDatabaseMigrations<UsersDbContext>(AdminAccountSeed.ApplyAsync);
 builder.AddMessaging();
+builder.AddUsersServices();
+// The issuer validates its own tokens with its own key instead of fetching its JWKS over HTTP.
+builder.AddShopAuthentication(services => services.GetRequiredService<TokenSigningKey>().PublicKey);
 builder.AddDefaultOpenApi("Shop Users API");
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseShopAuthentication();
 app.MapDefaultOpenApi();
+app.MapUsersApi();
+app.MapAuthApi();
+app.MapSigningKeysApi();
 
 app.Run();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.Inventory.Domain;
 
 namespace Shop.Inventory.Data;
 
@@ -7,4 +8,9 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
 {
     /// <summary>The AppHost's name for this database, and so the connection string this service reads.</summary>
     public const string ConnectionName = "inventorydb";
+
+    public DbSet<Product> Products => Set<Product>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new ProductConfiguration());
 }

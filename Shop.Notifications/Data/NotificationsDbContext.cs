@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.Notifications.Domain;
 
 namespace Shop.Notifications.Data;
 
@@ -7,4 +8,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 {
     /// <summary>The AppHost's name for this database, and so the connection string this service reads.</summary>
     public const string ConnectionName = "notificationsdb";
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new NotificationConfiguration());
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.Orders.Domain;
 
 namespace Shop.Orders.Data;
 
@@ -7,4 +8,9 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
 {
     /// <summary>The AppHost's name for this database, and so the connection string this service reads.</summary>
     public const string ConnectionName = "ordersdb";
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.Payments.Domain;
 
 namespace Shop.Payments.Data;
 
@@ -7,4 +8,9 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
 {
     /// <summary>The AppHost's name for this database, and so the connection string this service reads.</summary>
     public const string ConnectionName = "paymentsdb";
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new PaymentConfiguration());
 }

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Applies pending migrations once at startup, retrying while the database is unreachable (it may still be starting),
+/// Applies pending migrations and the seed once at startup, retrying while the database is unreachable (it may still be starting),
 /// so a service never has to be restarted by hand because it came up first.
 /// </summary>
 internal sealed partial class DatabaseMigrator<TContext>(
     IServiceScopeFactory scopeFactory,
     DatabaseMigrationStatus<TContext> status,
+    DatabaseSeed<TContext> seed,
     ServiceTelemetry telemetry,
     ILogger<DatabaseMigrator<TContext>> logger) : BackgroundService
     where TContext : DbContext
@@ -28,6 +29,7 @@ internal sealed partial class DatabaseMigrator<TContext>(
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var context = scope.ServiceProvider.GetRequiredService<TContext>();
                 await context.Database.MigrateAsync(stoppingToken);
+                await seed.Apply(scope.ServiceProvider, context, stoppingToken);
 
                 status.MarkApplied();
                 LogApplied(typeof(TContext).Name, attempt);
@@ -44,7 +46,7 @@ internal sealed partial class DatabaseMigrator<TContext>(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Migrations of {Context} applied (attempt {Attempt})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrations and seed of {Context} applied (attempt {Attempt})")]
     private partial void LogApplied(string context, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Migrating {Context} failed (attempt {Attempt}); retrying in {Delay}")]

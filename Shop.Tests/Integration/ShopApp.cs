@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Shop.Tests.Integration;
 
@@ -10,6 +9,11 @@ public abstract class ShopApp : IAsyncLifetime
 {
     private DistributedApplication? _app;
 
+    /// <summary>The admin account's password, set through the AppHost's <c>admin-password</c> parameter.</summary>
+    public const string AdminPassword = "integration-admin-password";
+
+    public const string AdminEmail = "admin@shop.local";
+
     public string DataDirectory { get; } = ShopTestPaths.NewDataDirectory();
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
@@ -20,13 +24,16 @@ public abstract class ShopApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var startup = new CancellationTokenSource(TestContext.StartupTimeout);
-        string[] arguments = ["--Shop:GatewayPort=0", "--Shop:EphemeralData=true", $"--Shop:DataDirectory={DataDirectory}", .. Settings];
+        string[] arguments =
+        [
+            "--Shop:GatewayPort=0", "--Shop:EphemeralData=true", $"--Shop:DataDirectory={DataDirectory}",
+            $"--Parameters:admin-password={AdminPassword}", .. Settings,
+        ];
 
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(
-            arguments,
-            (options, _) => options.DisableDashboard = true,
-            startup.Token);
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // The dashboard stays on: it is the services' OTLP endpoint, and without one their telemetry flush at
+        // shutdown outlasts DCP's 6 s stop grace, which turns every resource stop into a kill and a failure.
+        // Test clients have no resilience handler: a retry would hide a 5xx or a slow answer the tests must see.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(arguments, startup.Token);
 
         _app = await builder.BuildAsync(startup.Token);
         await _app.StartAsync(startup.Token);
@@ -35,6 +42,9 @@ public abstract class ShopApp : IAsyncLifetime
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);
         }
     }
+
+    /// <summary>A client for the gateway, the only endpoint a user of Shop talks to.</summary>
+    public HttpClient CreateGatewayClient() => App.CreateHttpClient(ShopResources.Gateway, "http");
 
     public async Task DisposeAsync()
     {

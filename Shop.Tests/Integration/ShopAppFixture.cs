@@ -1,7 +1,23 @@
+using Shop.Tests.Api;
+
 namespace Shop.Tests.Integration;
 
 /// <summary>The app most integration tests share, in the infrastructure mode the machine supports (auto).</summary>
-public sealed class ShopAppFixture : ShopApp;
+public sealed class ShopAppFixture : ShopApp
+{
+    private readonly Lazy<Task<Scenario>> _scenario;
+
+    public ShopAppFixture()
+    {
+        Api = new ShopApi(this);
+        _scenario = new Lazy<Task<Scenario>>(() => Shop.Tests.Api.Scenario.CreateAsync(Api));
+    }
+
+    public ShopApi Api { get; }
+
+    /// <summary>Created on first use and shared by every test of the collection.</summary>
+    public Task<Scenario> Scenario => _scenario.Value;
+}
 
 [CollectionDefinition(Name)]
 public sealed class ShopAppCollection : ICollectionFixture<ShopAppFixture>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.Users.Domain;
 
 namespace Shop.Users.Data;
 
@@ -7,4 +8,18 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
 {
     /// <summary>The AppHost's name for this database, and so the connection string this service reads.</summary>
     public const string ConnectionName = "usersdb";
+
+    public DbSet<User> Users => Set<User>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var user = modelBuilder.Entity<User>();
+        user.HasKey(u => u.Id);
+        user.Property(u => u.Email).HasMaxLength(User.MaxEmailLength);
+        user.Property(u => u.NormalizedEmail).HasMaxLength(User.MaxEmailLength);
+        user.HasIndex(u => u.NormalizedEmail).IsUnique();
+        user.Property(u => u.DisplayName).HasMaxLength(User.MaxDisplayNameLength);
+        user.Property(u => u.PasswordHash).HasMaxLength(512);
+        user.Property(u => u.Role).HasMaxLength(16);
+    }
 }

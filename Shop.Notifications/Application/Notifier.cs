@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Shop.Notifications.Data;
+using Shop.Notifications.Delivery;
+using Shop.Notifications.Domain;
+
+namespace Shop.Notifications.Application;
+
+/// <summary>
+/// Sends a user a notification: stores it first, then delivers it. A failed delivery is logged and the stored
+/// notification stays, so the user still finds it in the app.
+/// </summary>
+public sealed partial class Notifier(
+    NotificationsDbContext db, INotificationSender sender, TimeProvider time, ILogger<Notifier> logger)
+{
+    public async Task<Notification> SendAsync(
+        Guid userId, NotificationType type, string subject, string body, Guid? orderId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        ArgumentException.ThrowIfNullOrWhiteSpace(body);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(subject.Length, Notification.SubjectMaxLength, nameof(subject));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(body.Length, Notification.BodyMaxLength, nameof(body));
+
+        var now = time.GetUtcNow();
+        var notification = new Notification
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = userId,
+            Type = type,
+            Subject = subject,
+            Body = body,
+            OrderId = orderId,
+            TraceId = Activity.Current?.TraceId.ToString(),
+            CreatedAt = now,
+        };
+        db.Notifications.Add(notification);
+        await db.SaveChangesAsync(ct);
+
+        try
+        {
+            await sender.SendAsync(notification, ct);
+        }
+        catch (Exception exception) when (!ct.IsCancellationRequested)
+        {
+            LogDeliveryFailed(logger, exception, notification.Type, notification.Id, notification.UserId);
+        }
+
+        return notification;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Delivering {NotificationType} notification {NotificationId} to user {UserId} failed; it stays stored")]
+    private static partial void LogDeliveryFailed(
+        ILogger logger, Exception exception, NotificationType notificationType, Guid notificationId, Guid userId);
+}

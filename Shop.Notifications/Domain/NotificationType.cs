@@ -1,0 +1,8 @@
+namespace Shop.Notifications.Domain;
+
+public enum NotificationType
+{
+    Welcome,
+    OrderConfirmed,
+    OrderCancelled,
+}

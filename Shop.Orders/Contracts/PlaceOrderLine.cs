@@ -1,0 +1,3 @@
+namespace Shop.Orders.Contracts;
+
+public sealed record PlaceOrderLine(Guid? ProductId, int? Quantity);

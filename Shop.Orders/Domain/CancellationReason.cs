@@ -1,0 +1,8 @@
+namespace Shop.Orders.Domain;
+
+public enum CancellationReason
+{
+    OutOfStock,
+    PaymentDeclined,
+    CancelledByCustomer,
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Shop.Tests.Integration;
+
+namespace Shop.Tests.Api;
+
+[Collection(ShopAppCollection.Name)]
+public sealed class InventoryOutageTests(ShopAppFixture shop)
+{
+    private static readonly TimeSpan PromptFailure = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Orders_answer_503_quickly_while_inventory_is_down_and_accept_orders_once_it_is_back()
+    {
+        var scenario = await shop.Scenario;
+        using var client = shop.Api.As(scenario.CustomerA);
+        var app = shop.App;
+
+        var stopped = await app.ResourceCommands.ExecuteCommandAsync("inventory", KnownResourceCommands.StopCommand, TestContext.Timeout);
+        Assert.True(stopped.Success, stopped.Message);
+        await app.ResourceNotifications.WaitForResourceAsync(
+            "inventory", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), TestContext.Timeout);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await client.PostAsJsonAsync("/api/v1/orders", ShopApi.OrderBody(scenario.ProductId), TestContext.Timeout);
+            clock.Stop();
+
+            await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.True(clock.Elapsed < PromptFailure, $"The 503 took {clock.Elapsed}, more than {PromptFailure}.");
+        }
+        finally
+        {
+            var started = await app.ResourceCommands.ExecuteCommandAsync("inventory", KnownResourceCommands.StartCommand, TestContext.Timeout);
+            Assert.True(started.Success, started.Message);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("inventory", TestContext.Timeout);
+        }
+
+        // A health report can be stale right after a start (and the circuit may still be open): retry for a while.
+        var accepted = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 40 && accepted != HttpStatusCode.Accepted; attempt++)
+        {
+            using var retry = await client.PostAsJsonAsync("/api/v1/orders", ShopApi.OrderBody(scenario.ProductId), TestContext.Timeout);
+            accepted = retry.StatusCode;
+            if (accepted != HttpStatusCode.Accepted)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted);
+    }
+}

@@ -1,0 +1,97 @@
+using Shop.Inventory.Domain;
+
+namespace Shop.Tests.Inventory;
+
+public sealed class ProductStockTests
+{
+    private static Product Mug(int available = 10) => Product.Create("shop-mug-001", "Ceramic Coffee Mug", 12.90m, "EUR", available);
+
+    [Fact]
+    public void A_new_product_has_nothing_reserved_and_an_upper_cased_sku()
+    {
+        var product = Mug();
+
+        Assert.Equal("SHOP-MUG-001", product.Sku);
+        Assert.Equal(10, product.Available);
+        Assert.Equal(0, product.Reserved);
+    }
+
+    [Fact]
+    public void Reserving_within_available_moves_units_to_reserved()
+    {
+        var product = Mug();
+
+        Assert.True(product.Reserve(4));
+
+        Assert.Equal(6, product.Available);
+        Assert.Equal(4, product.Reserved);
+    }
+
+    [Fact]
+    public void Reserving_exactly_what_is_available_leaves_nothing_available()
+    {
+        var product = Mug();
+
+        Assert.True(product.Reserve(10));
+
+        Assert.Equal(0, product.Available);
+        Assert.Equal(10, product.Reserved);
+    }
+
+    [Fact]
+    public void Reserving_more_than_available_is_refused_and_changes_nothing()
+    {
+        var product = Mug();
+
+        Assert.False(product.Reserve(11));
+
+        Assert.Equal(10, product.Available);
+        Assert.Equal(0, product.Reserved);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Reserving_a_non_positive_quantity_is_an_error(int quantity) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Mug().Reserve(quantity));
+
+    [Fact]
+    public void Releasing_returns_reserved_units_to_available()
+    {
+        var product = Mug();
+        product.Reserve(4);
+
+        product.Release(3);
+
+        Assert.Equal(9, product.Available);
+        Assert.Equal(1, product.Reserved);
+    }
+
+    [Fact]
+    public void Releasing_more_than_reserved_is_an_error_and_changes_nothing()
+    {
+        var product = Mug();
+        product.Reserve(2);
+
+        Assert.Throws<InvalidOperationException>(() => product.Release(3));
+
+        Assert.Equal(8, product.Available);
+        Assert.Equal(2, product.Reserved);
+    }
+
+    [Fact]
+    public void Setting_available_replaces_the_free_quantity_and_keeps_reservations()
+    {
+        var product = Mug();
+        product.Reserve(2);
+
+        product.SetAvailable(0);
+
+        Assert.Equal(0, product.Available);
+        Assert.Equal(2, product.Reserved);
+    }
+
+    [Fact]
+    public void Setting_available_to_a_negative_quantity_is_an_error() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Mug().SetAvailable(-1));
+}
