@@ -102,7 +102,7 @@ public static class OrdersApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsIdempotencyKeyConflict())
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation(OrderConfiguration.IdempotencyKeyIndex))
         {
             // A concurrent request with the same key placed its order first; this one is its replay.
             db.ChangeTracker.Clear();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Shop.Payments.Data;
 using Shop.Payments.Domain;
 
@@ -36,11 +35,7 @@ public sealed class PaymentRecorder(PaymentsDbContext db, TimeProvider time)
             await db.SaveChangesAsync(ct);
             return payment;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation,
-            ConstraintName: PaymentConfiguration.OneCapturePerOrderIndex,
-        })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation(PaymentConfiguration.OneCapturePerOrderIndex))
         {
             // A concurrent capture of the same order committed first; its row is the answer.
             db.Entry(payment).State = EntityState.Detached;
