@@ -8,7 +8,7 @@ var messaging = builder.AddShopRabbitMQ("messaging");
 var tokenSigningKey = builder.AddSigningKeyParameter("jwt-signing-key");
 var adminPassword = builder.AddGeneratedPassword("admin-password");
 
-// Users issues tokens; every other service references it only to fetch its public keys (JWKS) by service discovery.
+// Users issues tokens; the gateway and every other service reference it to fetch its public keys (JWKS) by service discovery.
 var users = builder.AddShopService<Projects.Shop_Users>("users", postgres.AddShopDatabase("usersdb"), messaging)
     .WithEnvironment("Jwt__SigningKey", tokenSigningKey)
     .WithEnvironment("Admin__Password", adminPassword);

@@ -1,6 +1,9 @@
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+// Tokens are checked at the door (keys from the users service's JWKS); each route in appsettings.json names its
+// policy, "anonymous" or "default" (signed in). Services check again: defence in depth.
+builder.AddShopAuthentication();
 
 // Routes and clusters live in appsettings.json so operators change them without code; destinations are logical
 // service names ("http://orders") that service discovery resolves, never ports.
@@ -11,6 +14,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseShopAuthentication();
 app.MapReverseProxy();
 
 app.Run();

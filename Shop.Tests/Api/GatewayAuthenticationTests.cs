@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Shop.Tests.Integration;
+
+namespace Shop.Tests.Api;
+
+[Collection(ShopAppCollection.Name)]
+public sealed class GatewayAuthenticationTests(ShopAppFixture shop)
+{
+    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task The_gateway_refuses_an_unsigned_caller_itself_even_while_the_service_is_down()
+    {
+        var scenario = await shop.Scenario;
+        var app = shop.App;
+        using var anonymous = shop.Api.Anonymous();
+
+        var stopped = await app.ResourceCommands.ExecuteCommandAsync("payments", KnownResourceCommands.StopCommand, TestContext.Timeout);
+        Assert.True(stopped.Success, stopped.Message);
+        await app.ResourceNotifications.WaitForResourceAsync(
+            "payments", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), TestContext.Timeout);
+        try
+        {
+            // A stopped service's port hangs; only an answer from the gateway itself can be this quick.
+            var clock = Stopwatch.StartNew();
+            using var response = await anonymous.GetAsync($"/api/v1/payments?orderId={scenario.OrderOfA}", TestContext.Timeout);
+            clock.Stop();
+
+            await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+            Assert.True(clock.Elapsed < Prompt, $"The 401 took {clock.Elapsed}.");
+        }
+        finally
+        {
+            var started = await app.ResourceCommands.ExecuteCommandAsync("payments", KnownResourceCommands.StartCommand, TestContext.Timeout);
+            Assert.True(started.Success, started.Message);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("payments", TestContext.Timeout);
+        }
+
+        using var customer = shop.Api.As(scenario.CustomerA);
+        var answered = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 40 && answered != HttpStatusCode.OK; attempt++)
+        {
+            using var again = await customer.GetAsync($"/api/v1/payments?orderId={scenario.OrderOfA}", TestContext.Timeout);
+            answered = again.StatusCode;
+            if (answered != HttpStatusCode.OK)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, answered);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/products")]
+    [InlineData("/openapi/orders.json")]
+    public async Task Public_reads_pass_the_gateway_without_a_token(string path)
+    {
+        using var anonymous = shop.Api.Anonymous();
+
+        using var response = await anonymous.GetAsync(path, TestContext.Timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Writing_the_catalog_needs_a_token_at_the_gateway()
+    {
+        using var anonymous = shop.Api.Anonymous();
+
+        using var response = await anonymous.PostAsJsonAsync("/api/v1/products", ShopApi.NewProductBody(), TestContext.Timeout);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+}
