@@ -14,15 +14,12 @@ public sealed class GatewayAuthenticationTests(ShopAppFixture shop)
     public async Task The_gateway_refuses_an_unsigned_caller_itself_even_while_the_service_is_down()
     {
         var scenario = await shop.Scenario;
-        var app = shop.App;
         using var anonymous = shop.Api.Anonymous();
 
-        var stopped = await app.ResourceCommands.ExecuteCommandAsync("payments", KnownResourceCommands.StopCommand, TestContext.Timeout);
-        Assert.True(stopped.Success, stopped.Message);
-        await app.ResourceNotifications.WaitForResourceAsync(
-            "payments", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), TestContext.Timeout);
         try
         {
+            await shop.StopResourceAsync("payments");
+
             // A stopped service's port hangs; only an answer from the gateway itself can be this quick.
             var clock = Stopwatch.StartNew();
             using var response = await anonymous.GetAsync($"/api/v1/payments?orderId={scenario.OrderOfA}", TestContext.Timeout);
@@ -33,9 +30,7 @@ public sealed class GatewayAuthenticationTests(ShopAppFixture shop)
         }
         finally
         {
-            var started = await app.ResourceCommands.ExecuteCommandAsync("payments", KnownResourceCommands.StartCommand, TestContext.Timeout);
-            Assert.True(started.Success, started.Message);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("payments", TestContext.Timeout);
+            await shop.StartResourceAsync("payments");
         }
 
         using var customer = shop.Api.As(scenario.CustomerA);

@@ -15,14 +15,10 @@ public sealed class InventoryOutageTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         using var client = shop.Api.As(scenario.CustomerA);
-        var app = shop.App;
-
-        var stopped = await app.ResourceCommands.ExecuteCommandAsync("inventory", KnownResourceCommands.StopCommand, TestContext.Timeout);
-        Assert.True(stopped.Success, stopped.Message);
-        await app.ResourceNotifications.WaitForResourceAsync(
-            "inventory", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), TestContext.Timeout);
         try
         {
+            await shop.StopResourceAsync("inventory");
+
             var clock = Stopwatch.StartNew();
             using var response = await client.PostAsJsonAsync("/api/v1/orders", ShopApi.OrderBody(scenario.ProductId), TestContext.Timeout);
             clock.Stop();
@@ -32,9 +28,7 @@ public sealed class InventoryOutageTests(ShopAppFixture shop)
         }
         finally
         {
-            var started = await app.ResourceCommands.ExecuteCommandAsync("inventory", KnownResourceCommands.StartCommand, TestContext.Timeout);
-            Assert.True(started.Success, started.Message);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("inventory", TestContext.Timeout);
+            await shop.StartResourceAsync("inventory");
         }
 
         // A health report can be stale right after a start (and the circuit may still be open): retry for a while.

@@ -14,6 +14,8 @@ public abstract class ShopApp : IAsyncLifetime
 
     public const string AdminEmail = "admin@shop.local";
 
+    private const string KilledAfterFailedStop = "Unknown";
+
     public string DataDirectory { get; } = ShopTestPaths.NewDataDirectory();
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
@@ -41,6 +43,28 @@ public abstract class ShopApp : IAsyncLifetime
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);
         }
+    }
+
+    /// <summary>
+    /// Stops a resource with the Aspire stop command and waits until it is down. DCP signals both the `dotnet run`
+    /// wrapper and the service; the service then sometimes needs more than DCP's 6 s grace, DCP kills it, answers
+    /// "failed" and leaves the state "Unknown". The resource is down either way, which is what callers need.
+    /// </summary>
+    public async Task StopResourceAsync(string resource)
+    {
+        await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, TestContext.Timeout);
+        await App.ResourceNotifications.WaitForResourceAsync(
+            resource,
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text) || e.Snapshot.State?.Text == KilledAfterFailedStop,
+            TestContext.Timeout);
+    }
+
+    /// <summary>Starts a stopped resource with the Aspire start command and waits until it reports healthy.</summary>
+    public async Task StartResourceAsync(string resource)
+    {
+        var started = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, TestContext.Timeout);
+        Assert.True(started.Success, started.Message);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, TestContext.Timeout);
     }
 
     /// <summary>A client for the gateway, the only endpoint a user of Shop talks to.</summary>
