@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Shop.Tests.Integration;
 
 namespace Shop.Tests.Api;
@@ -58,6 +59,31 @@ public sealed class GatewayAuthenticationTests(ShopAppFixture shop)
         using var response = await anonymous.GetAsync(path, TestContext.Timeout);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/.well-known/jwks.json")]
+    [InlineData("/.well-known/openid-configuration")]
+    public async Task Signing_key_endpoints_are_internal_not_routed_by_the_gateway(string path)
+    {
+        using var anonymous = shop.Api.Anonymous();
+
+        using var response = await anonymous.GetAsync(path, TestContext.Timeout);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_users_service_publishes_its_RS256_public_key_inside_the_system()
+    {
+        using var users = shop.App.CreateHttpClient("users", "http");
+
+        var keys = await users.GetFromJsonAsync<JsonElement>("/.well-known/jwks.json", ShopApi.Json, TestContext.Timeout);
+
+        var key = Assert.Single(keys.GetProperty("keys").EnumerateArray());
+        Assert.Equal("RSA", key.GetProperty("kty").GetString());
+        Assert.Equal("RS256", key.GetProperty("alg").GetString());
+        Assert.False(key.TryGetProperty("d", out _), "The JWKS must not contain the private exponent.");
     }
 
     [Fact]
