@@ -10,7 +10,6 @@ builder.AddDatabaseMigrations<OrdersDbContext>();
 builder.AddMessaging();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Orders API");
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddInventoryClient();
 
 var app = builder.Build();

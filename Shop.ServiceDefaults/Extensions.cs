@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
@@ -31,6 +32,9 @@ public static class Extensions
         // Graceful shutdown must fit inside the orchestrator's grace period (DCP kills after 6 s; Kubernetes after 30 s),
         // or a stop becomes a kill: bound what in-flight work may hold it up.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        // One clock for every service, replaceable in tests.
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails();
         // Statuses and reasons travel as their names ("Pending"), never as numbers.

@@ -15,7 +15,6 @@ public static class UsersServiceExtensions
         builder.Services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AdminAccountOptions>().BindConfiguration(AdminAccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenSigningKey>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();

@@ -10,7 +10,6 @@ public static class NotificationServicesExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<INotificationSender, LogNotificationSender>();
         builder.Services.AddScoped<Notifier>();
         return builder;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Shop.Payments.Application;
 
 public static class PaymentServicesExtensions
@@ -8,7 +6,6 @@ public static class PaymentServicesExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PaymentRecorder>();
         return builder;
     }
