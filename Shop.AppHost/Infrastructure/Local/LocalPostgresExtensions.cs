@@ -39,7 +39,6 @@ public static class LocalPostgresExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
         var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, server.Resource);
-        server.Resource.Databases.Add(name, database.DatabaseName);
 
         var healthCheckKey = $"{name}_check";
         server.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(

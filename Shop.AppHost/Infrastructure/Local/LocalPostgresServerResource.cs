@@ -11,9 +11,6 @@ public sealed class LocalPostgresServerResource(string name, string workingDirec
 
     public ParameterResource PasswordParameter { get; } = password;
 
-    /// <summary>Database names by resource name, created once the server is healthy.</summary>
-    public Dictionary<string, string> Databases { get; } = [];
-
     // The same shape as Aspire's PostgresServerResource, so services cannot tell the two apart.
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
