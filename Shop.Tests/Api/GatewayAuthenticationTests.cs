@@ -35,18 +35,9 @@ public sealed class GatewayAuthenticationTests(ShopAppFixture shop)
         }
 
         using var customer = shop.Api.As(scenario.CustomerA);
-        var answered = HttpStatusCode.ServiceUnavailable;
-        for (var attempt = 0; attempt < 40 && answered != HttpStatusCode.OK; attempt++)
-        {
-            using var again = await customer.GetAsync($"/api/v1/payments?orderId={scenario.OrderOfA}", TestContext.Timeout);
-            answered = again.StatusCode;
-            if (answered != HttpStatusCode.OK)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500));
-            }
-        }
-
-        Assert.Equal(HttpStatusCode.OK, answered);
+        await Eventually.AssertStatusAsync(
+            HttpStatusCode.OK,
+            () => customer.GetAsync($"/api/v1/payments?orderId={scenario.OrderOfA}", TestContext.Timeout));
     }
 
     [Theory]
