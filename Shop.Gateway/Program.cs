@@ -1,3 +1,5 @@
+using Shop.Gateway.Edge;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -13,6 +15,7 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
+app.UseTraceIdHeader();
 app.MapDefaultEndpoints();
 app.UseShopAuthentication();
 app.MapReverseProxy();

@@ -1,13 +1,18 @@
 using Shop.Notifications.Apis;
 using Shop.Notifications.Application;
 using Shop.Notifications.Data;
+using Shop.ServiceDefaults.IntegrationEvents;
+using Shop.ServiceDefaults.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<NotificationsDbContext>(NotificationsDbContext.ConnectionName);
 builder.AddDatabaseMigrations<NotificationsDbContext>();
-builder.AddMessaging();
+builder.AddEventBus<NotificationsDbContext>()
+    .Subscribe<UserRegistered, OrderAndAccountNotificationHandler>()
+    .Subscribe<OrderConfirmed, OrderAndAccountNotificationHandler>()
+    .Subscribe<OrderCancelled, OrderAndAccountNotificationHandler>();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Notifications API");
 builder.AddNotificationServices();
@@ -18,5 +23,6 @@ app.MapDefaultEndpoints();
 app.UseShopAuthentication();
 app.MapDefaultOpenApi();
 app.MapNotificationsApi();
+app.MapDeadLetterEndpoints();
 
 app.Run();

@@ -1,13 +1,19 @@
 using Shop.Payments.Apis;
 using Shop.Payments.Application;
 using Shop.Payments.Data;
+using Shop.ServiceDefaults.IntegrationEvents;
+using Shop.ServiceDefaults.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<PaymentsDbContext>(PaymentsDbContext.ConnectionName);
 builder.AddDatabaseMigrations<PaymentsDbContext>();
-builder.AddMessaging();
+builder.AddEventBus<PaymentsDbContext>()
+    .AddOutbox()
+    .Subscribe<OrderPlaced, PaymentSagaHandler>()
+    .Subscribe<StockReserved, PaymentSagaHandler>()
+    .Subscribe<OrderCancelled, PaymentSagaHandler>();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Payments API");
 builder.AddPaymentServices();
@@ -18,5 +24,6 @@ app.MapDefaultEndpoints();
 app.UseShopAuthentication();
 app.MapDefaultOpenApi();
 app.MapPaymentsApi();
+app.MapDeadLetterEndpoints();
 
 app.Run();

@@ -4,14 +4,15 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Shop.ServiceDefaults.Messaging;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class TelemetryExtensions
 {
     // Activity sources and meters of the libraries every service uses, beyond ASP.NET Core and HttpClient.
-    private static readonly string[] LibrarySources = ["Npgsql", "RabbitMQ.Client.Publisher", "RabbitMQ.Client.Subscriber"];
-    private static readonly string[] LibraryMeters = ["Npgsql", "Microsoft.EntityFrameworkCore"];
+    private static readonly string[] LibrarySources = ["Npgsql", MessagingTelemetry.Name];
+    private static readonly string[] LibraryMeters = ["Npgsql", "Microsoft.EntityFrameworkCore", MessagingTelemetry.Name];
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<UsersDbContext>(UsersDbContext.ConnectionName);
 builder.AddDatabaseMigrations<UsersDbContext>(AdminAccountSeed.ApplyAsync);
-builder.AddMessaging();
+builder.AddEventBus<UsersDbContext>().AddOutbox();
 builder.AddUsersServices();
 // The issuer validates its own tokens with its own key instead of fetching its JWKS over HTTP.
 builder.AddShopAuthentication(services => services.GetRequiredService<TokenSigningKey>().PublicKey);

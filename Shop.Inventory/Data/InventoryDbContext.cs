@@ -11,6 +11,11 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfiguration(new ProductConfiguration());
+        modelBuilder.ApplyConfiguration(new ProductConfiguration())
+            .ApplyConfiguration(new ReservationConfiguration())
+            .AddOutboxTable()
+            .AddInboxTable();
 }

@@ -98,6 +98,26 @@ public sealed class Product
         Available += quantity;
     }
 
+    /// <summary>Hands over <paramref name="quantity"/> reserved units to a confirmed order: they leave the stock.</summary>
+    public void Sell(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (quantity > Reserved)
+        {
+            throw new InvalidOperationException(
+                $"Cannot sell {quantity} units of {Sku}: only {Reserved} are reserved.");
+        }
+
+        Reserved -= quantity;
+    }
+
+    /// <summary>Takes back <paramref name="quantity"/> sold units (a cancelled confirmed order): they can be reserved again.</summary>
+    public void Restock(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        Available += quantity;
+    }
+
     /// <summary>
     /// Sets the quantity that can still be reserved (an admin's stock count). What is already reserved for orders is
     /// kept apart and is not affected.

@@ -7,7 +7,9 @@ namespace Shop.Notifications.Application;
 
 /// <summary>
 /// Sends a user a notification: stores it first, then delivers it. A failed delivery is logged and the stored
-/// notification stays, so the user still finds it in the app.
+/// notification stays, so the user still finds it in the app. Called from an event handler, the store commits with
+/// the handler's transaction; delivery to the outside world is at least once (a retry after a failed commit
+/// delivers again).
 /// </summary>
 public sealed partial class Notifier(
     NotificationsDbContext db, INotificationSender sender, TimeProvider time, ILogger<Notifier> logger)

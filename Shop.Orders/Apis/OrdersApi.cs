@@ -2,18 +2,20 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Shop.Orders.Application;
 using Shop.Orders.Contracts;
 using Shop.Orders.Data;
 using Shop.Orders.Domain;
 using Shop.Orders.Infrastructure;
 using Shop.ServiceDefaults.Authentication;
 using Shop.ServiceDefaults.Http;
+using Shop.ServiceDefaults.Messaging.Outbox;
 
 namespace Shop.Orders.Apis;
 
 public static class OrdersApi
 {
-    // A cancel that loses an optimistic-concurrency race (e.g. to the saga) re-reads the order and tries again.
+    // A cancel that loses an optimistic-concurrency race (e.g. to a saga step) re-reads the order and tries again.
     private const int MaxCancelAttempts = 3;
 
     private const string InventoryRetryAfterSeconds = "5";
@@ -53,6 +55,7 @@ public static class OrdersApi
         [FromHeader(Name = PlaceOrderRequest.IdempotencyKeyHeader)] string? idempotencyKey,
         ClaimsPrincipal user,
         OrdersDbContext db,
+        IOutbox outbox,
         InventoryClient inventory,
         TimeProvider time,
         HttpResponse response,
@@ -98,6 +101,8 @@ public static class OrdersApi
         var order = Order.Place(
             userId, priced.Lines, priced.Currency, validated.PaymentToken, idempotencyKey, requestHash, time.GetUtcNow());
         db.Orders.Add(order);
+        // Committed together: an accepted order always has its OrderPlaced, which starts the saga.
+        outbox.Add(OrderIntegrationEvents.Placed(order));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -149,7 +154,13 @@ public static class OrdersApi
     }
 
     internal static async Task<Results<Accepted<OrderResponse>, ProblemHttpResult>> CancelOrder(
-        Guid id, ClaimsPrincipal user, OrdersDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id,
+        ClaimsPrincipal user,
+        OrdersDbContext db,
+        IOutbox outbox,
+        OrderMetrics metrics,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
         for (var attempt = 1; ; attempt++)
@@ -160,6 +171,7 @@ public static class OrdersApi
                 return OrderNotFound(id);
             }
 
+            var wasInProgress = order.Status is OrderStatus.Pending or OrderStatus.StockReserved;
             try
             {
                 order.Cancel(CancellationReason.CancelledByCustomer, time.GetUtcNow());
@@ -172,9 +184,16 @@ public static class OrdersApi
                     statusCode: StatusCodes.Status409Conflict);
             }
 
+            // Inventory releases or restocks, payments refunds a capture: the cancel compensates through this event.
+            outbox.Add(OrderIntegrationEvents.Cancelled(order));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (wasInProgress)
+                {
+                    metrics.Completed(order);
+                }
+
                 return TypedResults.Accepted(OrderLocation(order.Id), OrderResponse.From(order));
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxCancelAttempts)

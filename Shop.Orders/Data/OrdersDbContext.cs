@@ -12,5 +12,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
     public DbSet<Order> Orders => Set<Order>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly)
+            .AddOutboxTable()
+            .AddInboxTable();
 }

@@ -2,7 +2,8 @@ namespace Shop.Orders.Domain;
 
 /// <summary>
 /// A customer's order and its state machine: Pending → StockReserved → Confirmed, and Pending or StockReserved →
-/// Cancelled. Confirmed and Cancelled are final. Every status change goes through this type.
+/// Cancelled. Cancelled is final; a Confirmed order can still be cancelled by its customer (stock goes back, the
+/// payment is refunded). Every status change goes through this type.
 /// </summary>
 public sealed class Order
 {
@@ -95,8 +96,61 @@ public sealed class Order
 
     public void Cancel(CancellationReason reason, DateTimeOffset now)
     {
+        // Only the customer may undo a confirmed order; the saga's failures can no longer apply to one.
+        if (Status == OrderStatus.Confirmed && reason != Domain.CancellationReason.CancelledByCustomer)
+        {
+            throw new InvalidOrderTransitionException(Status, OrderStatus.Cancelled);
+        }
+
         MoveTo(OrderStatus.Cancelled, now);
         CancellationReason = reason;
+    }
+
+    // The saga's steps. Events can arrive late (after the customer cancelled) or twice, so each step applies only
+    // while it still makes sense, and says whether it changed the order; a step that no longer applies is a no-op.
+
+    /// <summary>Inventory reserved the stock: Pending → StockReserved.</summary>
+    public bool ApplyStockReserved(DateTimeOffset now)
+    {
+        if (Status != OrderStatus.Pending)
+        {
+            return false;
+        }
+
+        MarkStockReserved(now);
+        return true;
+    }
+
+    /// <summary>
+    /// Payments captured the money: → Confirmed. A capture proves the stock was reserved, so a Pending order whose
+    /// StockReserved event has not been handled yet moves through StockReserved to Confirmed.
+    /// </summary>
+    public bool ApplyPaymentCaptured(DateTimeOffset now)
+    {
+        if (Status == OrderStatus.Pending)
+        {
+            MarkStockReserved(now);
+        }
+
+        if (Status != OrderStatus.StockReserved)
+        {
+            return false;
+        }
+
+        Confirm(now);
+        return true;
+    }
+
+    /// <summary>A step of the saga failed (out of stock, payment declined): an order still in progress is cancelled.</summary>
+    public bool ApplyFailure(CancellationReason reason, DateTimeOffset now)
+    {
+        if (Status is not (OrderStatus.Pending or OrderStatus.StockReserved))
+        {
+            return false;
+        }
+
+        Cancel(reason, now);
+        return true;
     }
 
     private void MoveTo(OrderStatus next, DateTimeOffset now)
@@ -116,6 +170,7 @@ public sealed class Order
         (OrderStatus.Pending, OrderStatus.Cancelled) => true,
         (OrderStatus.StockReserved, OrderStatus.Confirmed) => true,
         (OrderStatus.StockReserved, OrderStatus.Cancelled) => true,
+        (OrderStatus.Confirmed, OrderStatus.Cancelled) => true,
         _ => false,
     };
 }

@@ -9,6 +9,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     /// <summary>The index that lets the database, not the code, guarantee at most one capture per order.</summary>
     public const string OneCapturePerOrderIndex = "IX_Payments_OrderId_Captured";
 
+    /// <summary>Likewise at most one refund per order, whatever the interleaving of cancellations.</summary>
+    public const string OneRefundPerOrderIndex = "IX_Payments_OrderId_Refunded";
+
     public void Configure(EntityTypeBuilder<Payment> builder)
     {
         builder.ToTable("Payments");
@@ -23,5 +26,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(payment => payment.OrderId, OneCapturePerOrderIndex)
             .IsUnique()
             .HasFilter($"\"{nameof(Payment.Status)}\" = '{nameof(PaymentStatus.Captured)}'");
+        builder.HasIndex(payment => payment.OrderId, OneRefundPerOrderIndex)
+            .IsUnique()
+            .HasFilter($"\"{nameof(Payment.Status)}\" = '{nameof(PaymentStatus.Refunded)}'");
     }
 }

@@ -11,6 +11,11 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfiguration(new PaymentConfiguration());
+        modelBuilder.ApplyConfiguration(new PaymentConfiguration())
+            .ApplyConfiguration(new PaymentRequestConfiguration())
+            .AddOutboxTable()
+            .AddInboxTable();
 }

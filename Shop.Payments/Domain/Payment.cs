@@ -27,6 +27,27 @@ public sealed class Payment
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Gives the money of <paramref name="capture"/> back: a row of its own, the capture stays as it was.</summary>
+    public static Payment RefundOf(Payment capture, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        if (capture.Status != PaymentStatus.Captured)
+        {
+            throw new ArgumentException($"Only a capture can be refunded; payment {capture.Id} is {capture.Status}.", nameof(capture));
+        }
+
+        return new Payment
+        {
+            Id = Guid.CreateVersion7(createdAt),
+            OrderId = capture.OrderId,
+            UserId = capture.UserId,
+            Amount = capture.Amount,
+            Currency = capture.Currency,
+            Status = PaymentStatus.Refunded,
+            CreatedAt = createdAt,
+        };
+    }
+
     /// <summary>Records the processor's answer to charging <paramref name="amount"/> for the order.</summary>
     public static Payment FromCharge(
         Guid orderId, Guid userId, decimal amount, string currency, ChargeResult charge, DateTimeOffset createdAt)

@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shop.ServiceDefaults.Messaging;
+using Shop.ServiceDefaults.Messaging.Outbox;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -8,14 +12,45 @@ public static class MessagingExtensions
     public const string ConnectionName = "messaging";
 
     /// <summary>
-    /// Connects the service to the Shop broker (connection, health check and tracing come from Aspire.RabbitMQ.Client).
-    /// This is the one place services get RabbitMQ from; the event bus built on it lives beside this file.
+    /// Connects the service to the Shop event bus over RabbitMQ, keeping its outbox and inbox in
+    /// <typeparamref name="TContext"/>. Services never use RabbitMQ.Client directly: they publish through
+    /// <see cref="IOutbox"/> and consume through handlers added with the returned builder.
     /// </summary>
-    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
+    public static EventBusBuilder<TContext> AddEventBus<TContext>(this IHostApplicationBuilder builder)
+        where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.AddRabbitMQClient(ConnectionName);
-        return builder;
+        builder.AddRabbitMQClient(
+            ConnectionName,
+            settings =>
+            {
+                // The bus traces publish and process itself, carrying the context in the event envelope.
+                settings.DisableTracing = true;
+                // Connect on first use, not at startup: a service must start, and fill its outbox, while the broker is down.
+                settings.DisableAutoActivation = true;
+            },
+            factory =>
+            {
+                factory.ClientProvidedName = builder.Environment.ApplicationName;
+                factory.NetworkRecoveryInterval = TimeSpan.FromSeconds(2);
+            });
+
+        var defaultServiceName = DefaultServiceName(builder.Environment.ApplicationName);
+        builder.Services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .PostConfigure(options => options.ServiceName = string.IsNullOrWhiteSpace(options.ServiceName) ? defaultServiceName : options.ServiceName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.TryAddSingleton<MessagingTelemetry>();
+        builder.Services.TryAddSingleton<BrokerChannels>();
+        builder.Services.TryAddSingleton<OutboxSignal>();
+
+        return new EventBusBuilder<TContext>(builder.Services);
     }
+
+    /// <summary>"Shop.Orders" → "orders".</summary>
+    private static string DefaultServiceName(string applicationName) =>
+        applicationName[(applicationName.LastIndexOf('.') + 1)..].ToLowerInvariant();
 }

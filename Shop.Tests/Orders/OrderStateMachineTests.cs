@@ -14,6 +14,7 @@ public sealed class OrderStateMachineTests
         { OrderStatus.Pending, OrderStatus.Cancelled },
         { OrderStatus.StockReserved, OrderStatus.Confirmed },
         { OrderStatus.StockReserved, OrderStatus.Cancelled },
+        { OrderStatus.Confirmed, OrderStatus.Cancelled },
     };
 
     /// <summary>Every other pair of a current status and a status a transition method leads to.</summary>
@@ -23,7 +24,6 @@ public sealed class OrderStateMachineTests
         { OrderStatus.StockReserved, OrderStatus.StockReserved },
         { OrderStatus.Confirmed, OrderStatus.StockReserved },
         { OrderStatus.Confirmed, OrderStatus.Confirmed },
-        { OrderStatus.Confirmed, OrderStatus.Cancelled },
         { OrderStatus.Cancelled, OrderStatus.StockReserved },
         { OrderStatus.Cancelled, OrderStatus.Confirmed },
         { OrderStatus.Cancelled, OrderStatus.Cancelled },
@@ -125,14 +125,20 @@ public sealed class OrderStateMachineTests
         Assert.Contains("already Cancelled", exception.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_confirmed_order_cannot_be_cancelled_by_its_customer()
+    [Theory]
+    [InlineData(CancellationReason.OutOfStock)]
+    [InlineData(CancellationReason.PaymentDeclined)]
+    public void Only_the_customer_can_cancel_a_confirmed_order(CancellationReason sagaReason)
     {
         var order = OrderIn(OrderStatus.Confirmed);
 
-        Assert.Throws<InvalidOrderTransitionException>(() => order.Cancel(CancellationReason.CancelledByCustomer, Later));
+        Assert.Throws<InvalidOrderTransitionException>(() => order.Cancel(sagaReason, Later));
         Assert.Equal(OrderStatus.Confirmed, order.Status);
         Assert.Null(order.CancellationReason);
+
+        order.Cancel(CancellationReason.CancelledByCustomer, Later);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(CancellationReason.CancelledByCustomer, order.CancellationReason);
     }
 
     private static Order PlaceOrder() => Order.Place(

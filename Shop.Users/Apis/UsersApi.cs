@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shop.ServiceDefaults.Authentication;
+using Shop.ServiceDefaults.IntegrationEvents;
+using Shop.ServiceDefaults.Messaging.Outbox;
 using Shop.Users.Contracts;
 using Shop.Users.Data;
 using Shop.Users.Domain;
@@ -25,6 +27,7 @@ public static class UsersApi
     public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterUserRequest request,
         UsersDbContext db,
+        IOutbox outbox,
         IPasswordHasher<User> passwordHasher,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -44,6 +47,7 @@ public static class UsersApi
         var user = User.Register(email, request.DisplayName!.Trim(), ShopRoles.Customer, time.GetUtcNow());
         user.SetPasswordHash(passwordHasher.HashPassword(user, request.Password!));
         db.Users.Add(user);
+        outbox.Add(new UserRegistered(user.Id, user.Email, user.DisplayName));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

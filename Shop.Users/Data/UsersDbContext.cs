@@ -21,5 +21,7 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
         user.Property(u => u.DisplayName).HasMaxLength(User.MaxDisplayNameLength);
         user.Property(u => u.PasswordHash).HasMaxLength(512);
         user.Property(u => u.Role).HasMaxLength(16);
+
+        modelBuilder.AddOutboxTable();
     }
 }

@@ -1,0 +1,7 @@
+using Shop.ServiceDefaults.Messaging;
+
+namespace Shop.ServiceDefaults.IntegrationEvents;
+
+/// <summary>Users: a customer account was created.</summary>
+[IntegrationEvent("user-registered", 1)]
+public sealed record UserRegistered(Guid UserId, string Email, string DisplayName);

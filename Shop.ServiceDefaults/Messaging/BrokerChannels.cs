@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+
+namespace Shop.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The service's way onto the broker. The connection is resolved lazily (Aspire's auto-activation is off) so a
+/// service starts, serves HTTP and fills its outbox while the broker is down; RabbitMQ.Client's automatic recovery
+/// reconnects it afterwards. Publishing shares one channel with publisher confirms.
+/// </summary>
+public sealed class BrokerChannels(IServiceProvider services, IOptions<MessagingOptions> options) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IChannel? _publisher;
+
+    public IConnection Connection => services.GetRequiredService<IConnection>();
+
+    /// <summary>A channel whose publishes complete only once the broker confirms them; the exchange is declared on it.</summary>
+    public async Task<IChannel> PublisherAsync(CancellationToken ct)
+    {
+        if (_publisher is { IsOpen: true } open)
+        {
+            return open;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_publisher is { IsOpen: true } opened)
+            {
+                return opened;
+            }
+
+            if (_publisher is not null)
+            {
+                await _publisher.DisposeAsync();
+                _publisher = null;
+            }
+
+            var channel = await Connection.CreateChannelAsync(
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+            await channel.ExchangeDeclareAsync(options.Value.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: ct);
+            _publisher = channel;
+            return channel;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_publisher is not null)
+        {
+            await _publisher.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Shop.ServiceDefaults.Messaging.Inbox;
+using Shop.ServiceDefaults.Messaging.Outbox;
+
+namespace Shop.ServiceDefaults.Messaging.Consuming;
+
+/// <summary>
+/// The inbox: the handler's changes and the record that the event was handled commit in one transaction, so an
+/// event redelivered after a crash, or published twice, has its effects once.
+/// </summary>
+internal sealed class EventProcessor<TContext>(
+    IServiceScopeFactory scopeFactory,
+    DatabaseMigrationStatus<TContext> migrations,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<MessagingOptions> options) : IEventProcessor
+    where TContext : DbContext
+{
+    private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(10);
+    private long _nextCleanupTicks;
+
+    public Task WhenReadyAsync(CancellationToken ct) => migrations.WhenAppliedAsync(ct);
+
+    public async Task<bool> ProcessAsync(EventEnvelope envelope, EventSubscription subscription, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(subscription);
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var handled = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var inbox = db.Set<InboxMessage>();
+            if (await inbox.AnyAsync(message => message.EventId == envelope.Id, token))
+            {
+                return false;
+            }
+
+            await subscription.InvokeAsync(scope.ServiceProvider, envelope.Data, token);
+            inbox.Add(new InboxMessage { EventId = envelope.Id, Type = envelope.Type, ProcessedAt = time.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException exception) when (exception.IsUniqueViolation(MessagingModelBuilderExtensions.InboxPrimaryKey))
+            {
+                return false; // A concurrent delivery of the same event committed first.
+            }
+
+            await transaction.CommitAsync(token);
+            return true;
+        }, ct);
+
+        if (handled)
+        {
+            // Events the handler wrote to the outbox are committed now.
+            signal.Set();
+        }
+
+        await CleanUpAsync(db, ct);
+        return handled;
+    }
+
+    /// <summary>Now and then, forgets handled events older than the retention period (far past any redelivery).</summary>
+    private async Task CleanUpAsync(TContext db, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var next = Interlocked.Read(ref _nextCleanupTicks);
+        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextCleanupTicks, (now + CleanupInterval).UtcTicks, next) != next)
+        {
+            return;
+        }
+
+        var cutoff = now - options.Value.Retention;
+        await db.Set<InboxMessage>().Where(message => message.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+}

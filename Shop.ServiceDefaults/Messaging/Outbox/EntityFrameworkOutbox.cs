@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>Adds events to <typeparamref name="TContext"/>'s outbox table and wakes the relay once they are saved.</summary>
+internal sealed class EntityFrameworkOutbox<TContext>(TContext db, OutboxSignal signal, TimeProvider time) : IOutbox
+    where TContext : DbContext
+{
+    private bool _wakesRelay;
+
+    public void Add<TEvent>(TEvent integrationEvent) where TEvent : class
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+
+        var now = time.GetUtcNow();
+        var current = Activity.Current;
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            Type = IntegrationEventType.Of<TEvent>(),
+            Payload = JsonSerializer.Serialize(integrationEvent, EventJson.Options),
+            OccurredAt = now,
+            TraceParent = current?.Id,
+            TraceState = current?.TraceStateString,
+        });
+
+        // Outside an explicit transaction SaveChanges is the commit, so the relay can go at once. Inside one (event
+        // handlers) the consumer wakes it after the commit; a wake-up before it only costs the relay an empty look.
+        if (!_wakesRelay)
+        {
+            _wakesRelay = true;
+            db.SavedChanges += (_, _) => signal.Set();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Shop.Tests.Api;
+using Shop.Tests.Integration;
+
+namespace Shop.Tests.Saga;
+
+/// <summary>The outbox at work: orders are accepted while the broker is down, and nothing is lost or doubled after.</summary>
+[Collection(ShopAppCollection.Name)]
+public sealed class BrokerOutageTests(ShopAppFixture shop)
+{
+    private ShopApi Api => shop.Api;
+
+    [Fact]
+    public async Task Orders_accepted_while_the_broker_is_down_all_complete_once_it_is_back()
+    {
+        var scenario = await shop.Scenario;
+        var customer = await Api.NewCustomerAsync("patient customer");
+        var product = await Api.ProductWithStockAsync(scenario.Admin, available: 50);
+        var orders = new List<Guid>();
+        try
+        {
+            // In flight when the broker goes: placed, not yet through the saga.
+            orders.Add((await Api.PlaceAsync(customer, product)).OrderId);
+            orders.Add((await Api.PlaceAsync(customer, product)).OrderId);
+            await shop.StopResourceAsync(ShopResources.Messaging);
+
+            for (var i = 0; i < 4; i++)
+            {
+                orders.Add((await Api.PlaceAsync(customer, product)).OrderId);
+            }
+        }
+        finally
+        {
+            await shop.StartResourceAsync(ShopResources.Messaging);
+        }
+
+        foreach (var orderId in orders)
+        {
+            Assert.Equal("Confirmed", (await Api.FinalOrderAsync(customer, orderId)).GetProperty("status").GetString());
+            Assert.Equal(["Captured"], await Api.PaymentStatusesAsync(customer, orderId));
+            var notifications = await OrderJourney.UntilAsync(
+                () => Api.NotificationsAboutAsync(customer, orderId), found => found.Length > 0, $"order {orderId}'s notification");
+            Assert.Single(notifications);
+        }
+
+        Assert.Equal(50 - orders.Count, await Api.AvailableAsync(product));
+    }
+}
