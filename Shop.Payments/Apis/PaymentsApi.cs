@@ -38,13 +38,19 @@ public static class PaymentsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
+        // The owner is known from OrderPlaced (the payment request); another customer's order is reported as
+        // unknown, so its existence is not revealed.
+        var owner = await db.PaymentRequests.AsNoTracking()
+            .Where(request => request.OrderId == id)
+            .Select(request => (Guid?)request.UserId)
+            .SingleOrDefaultAsync(ct);
         var rows = await db.Payments.AsNoTracking()
             .Where(payment => payment.OrderId == id)
             .OrderBy(payment => payment.CreatedAt).ThenBy(payment => payment.Id)
             .ToListAsync(ct);
 
-        // Another customer's order is reported as unknown, so its existence is not revealed.
-        if (!user.IsAdmin() && rows.Exists(payment => payment.UserId != user.GetUserId()))
+        var userId = user.GetUserId();
+        if (!user.IsAdmin() && ((owner is { } known && known != userId) || rows.Exists(payment => payment.UserId != userId)))
         {
             return TypedResults.Problem(
                 title: "Order not found", detail: "No payments are visible for this order.", statusCode: StatusCodes.Status404NotFound);

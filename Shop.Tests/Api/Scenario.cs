@@ -1,8 +1,11 @@
+using Shop.Tests.Saga;
+
 namespace Shop.Tests.Api;
 
 /// <summary>
 /// People and data the API tests act on, created once per app: two customers (A owns an order), the admin, a demo
-/// product and a product the admin created for stock changes.
+/// product and a product the admin created for stock changes. A's order has been through the saga (it is final), so
+/// every service knows it.
 /// </summary>
 public sealed record Scenario(Actor CustomerA, Actor CustomerB, Actor Admin, Guid ProductId, Guid AdminProductId, Guid OrderOfA)
 {
@@ -16,6 +19,7 @@ public sealed record Scenario(Actor CustomerA, Actor CustomerB, Actor Admin, Gui
         var productId = await api.AnyProductIdAsync();
         var adminProductId = await api.CreateProductAsync(admin);
         var orderOfA = await api.PlaceOrderAsync(customerA, productId);
+        await api.FinalOrderAsync(customerA, orderOfA);
 
         return new Scenario(customerA, customerB, admin, productId, adminProductId, orderOfA);
     }

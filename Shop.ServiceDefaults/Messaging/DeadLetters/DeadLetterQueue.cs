@@ -25,8 +25,7 @@ public sealed class DeadLetterQueue(BrokerChannels broker, TimeProvider time, IO
             Headers = DeadLetterHeaders.ForFailure(delivery.BasicProperties.Headers, delivery.RoutingKey, error, attempts, time.GetUtcNow()),
             DeliveryMode = DeliveryModes.Persistent,
         };
-        var channel = await broker.PublisherAsync(ct);
-        await channel.BasicPublishAsync(string.Empty, _options.DeadLetterQueueName, mandatory: true, properties, delivery.Body, ct);
+        await broker.PublishAsync(string.Empty, _options.DeadLetterQueueName, mandatory: true, properties, delivery.Body, ct);
     }
 
     /// <summary>Reads up to <paramref name="limit"/> dead letters without removing them.</summary>

@@ -90,14 +90,10 @@ internal sealed partial class OutboxRelay<TContext>(
 
             try
             {
-                if (pending.Count > 0)
+                foreach (var message in pending)
                 {
-                    var channel = await broker.PublisherAsync(token);
-                    foreach (var message in pending)
-                    {
-                        await PublishAsync(channel, message, token);
-                        message.SentAt = time.GetUtcNow();
-                    }
+                    await PublishAsync(message, token);
+                    message.SentAt = time.GetUtcNow();
                 }
             }
             finally
@@ -113,7 +109,7 @@ internal sealed partial class OutboxRelay<TContext>(
         }, ct);
     }
 
-    private async Task PublishAsync(IChannel channel, OutboxMessage message, CancellationToken ct)
+    private async Task PublishAsync(OutboxMessage message, CancellationToken ct)
     {
         ActivityContext.TryParse(message.TraceParent, message.TraceState, isRemote: false, out var parent);
         using var activity = telemetry.StartSend(_options.Exchange, message.Type, message.Id, parent);
@@ -138,7 +134,7 @@ internal sealed partial class OutboxRelay<TContext>(
             DeliveryMode = DeliveryModes.Persistent,
             Timestamp = new AmqpTimestamp(message.OccurredAt.ToUnixTimeSeconds()),
         };
-        await channel.BasicPublishAsync(_options.Exchange, message.Type, mandatory: false, properties, body, ct);
+        await broker.PublishAsync(_options.Exchange, message.Type, mandatory: false, properties, body, ct);
         telemetry.Published(message.Type);
     }
 
