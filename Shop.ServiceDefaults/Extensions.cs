@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Shop.ServiceDefaults.Http;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -36,7 +37,7 @@ public static class Extensions
         // One clock for every service, replaceable in tests.
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.AddRequestIdToProblemDetails());
         // Statuses and reasons travel as their names ("Pending"), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -53,13 +54,16 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Adds ProblemDetails error handling and maps <c>/health</c> and <c>/alive</c>. Call right after <c>Build()</c>.
+    /// Adds request ids and ProblemDetails error handling, and maps <c>/health</c> and <c>/alive</c>. Call right after
+    /// <c>Build()</c>.
     /// Health endpoints are mapped in every environment because Kubernetes probes need them in production too.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // First, so every response (errors included) and every log line of the request carry its id.
+        app.UseRequestId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
