@@ -35,8 +35,8 @@ public sealed class OrdersApiTests(ShopAppFixture shop)
         var api = shop.Api;
         var customer = await api.NewCustomerAsync("lister");
         var productId = await api.AnyProductIdAsync();
-        var first = await api.PlaceOrderAsync(customer, productId);
-        var second = await api.PlaceOrderAsync(customer, productId);
+        var first = (await api.PlaceOrderAsync(customer, productId)).OrderId;
+        var second = (await api.PlaceOrderAsync(customer, productId)).OrderId;
         using var client = api.As(customer);
 
         var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/orders?page=1&pageSize=10", ShopApi.Json, TestContext.Timeout);
@@ -50,7 +50,7 @@ public sealed class OrdersApiTests(ShopAppFixture shop)
     public async Task A_cancelled_order_says_why_and_cannot_be_cancelled_again()
     {
         var scenario = await shop.Scenario;
-        var orderId = await shop.Api.PlaceOrderAsync(scenario.CustomerA, scenario.ProductId);
+        var orderId = (await shop.Api.PlaceOrderAsync(scenario.CustomerA, scenario.ProductId)).OrderId;
         using var client = shop.Api.As(scenario.CustomerA);
 
         using var cancelled = await client.PostAsync($"/api/v1/orders/{orderId}/cancel", null, TestContext.Timeout);

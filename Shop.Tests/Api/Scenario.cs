@@ -18,7 +18,7 @@ public sealed record Scenario(Actor CustomerA, Actor CustomerB, Actor Admin, Gui
         var admin = await api.AdminAsync();
         var productId = await api.AnyProductIdAsync();
         var adminProductId = await api.CreateProductAsync(admin);
-        var orderOfA = await api.PlaceOrderAsync(customerA, productId);
+        var orderOfA = (await api.PlaceOrderAsync(customerA, productId)).OrderId;
         await api.FinalOrderAsync(customerA, orderOfA);
 
         return new Scenario(customerA, customerB, admin, productId, adminProductId, orderOfA);

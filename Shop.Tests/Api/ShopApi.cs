@@ -61,24 +61,28 @@ public sealed class ShopApi(ShopApp shop)
             .GetProperty("id").GetGuid();
     }
 
-    public async Task<Guid> PlaceOrderAsync(Actor customer, Guid productId, int quantity = 1)
+    /// <summary>Places an order (202) and returns its id and the trace id the gateway reported for the POST.</summary>
+    public async Task<PlacedOrder> PlaceOrderAsync(Actor customer, Guid productId, int quantity = 1, string paymentToken = "tok_visa")
     {
         using var client = As(customer);
-        using var response = await client.PostAsJsonAsync("/api/v1/orders", OrderBody(productId, quantity), TestContext.Timeout);
+        using var response = await client.PostAsJsonAsync(
+            "/api/v1/orders", OrderBody(productId, quantity, paymentToken), TestContext.Timeout);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json, TestContext.Timeout)).GetProperty("id").GetGuid();
+        var order = await response.Content.ReadFromJsonAsync<JsonElement>(Json, TestContext.Timeout);
+        return new PlacedOrder(order.GetProperty("id").GetGuid(), Assert.Single(response.Headers.GetValues("X-Trace-Id")));
     }
 
-    public async Task<Guid> CreateProductAsync(Actor admin)
+    /// <summary>An admin-created product with exactly <paramref name="available"/> units, so stock counts are exact.</summary>
+    public async Task<Guid> CreateProductAsync(Actor admin, int available = 500)
     {
         using var client = As(admin);
-        using var response = await client.PostAsJsonAsync("/api/v1/products", NewProductBody(), TestContext.Timeout);
+        using var response = await client.PostAsJsonAsync("/api/v1/products", NewProductBody(available), TestContext.Timeout);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Json, TestContext.Timeout)).GetProperty("id").GetGuid();
     }
 
-    public static object NewProductBody() =>
-        new { sku = $"TEST-{Guid.NewGuid():N}"[..24], name = "Test product", price = 12.50m, currency = "EUR", available = 500 };
+    public static object NewProductBody(int available = 500) =>
+        new { sku = $"TEST-{Guid.NewGuid():N}"[..24], name = "Test product", price = 12.50m, currency = "EUR", available };
 
     public static object NewUserBody() =>
         new { email = $"new-{Guid.NewGuid():N}@example.com", password = "correct horse battery", displayName = "New user" };
@@ -86,6 +90,9 @@ public sealed class ShopApi(ShopApp shop)
     public static object OrderBody(Guid productId, int quantity = 1, string paymentToken = "tok_visa") =>
         new { items = new[] { new { productId, quantity } }, paymentToken };
 }
+
+/// <summary>An accepted order, and the trace id of the request that placed it.</summary>
+public sealed record PlacedOrder(Guid OrderId, string TraceId);
 
 /// <summary>A signed-in user of the tests. The admin's id is not needed, so it is empty.</summary>
 public sealed record Actor(string Name, Guid Id, string Email, string AccessToken)

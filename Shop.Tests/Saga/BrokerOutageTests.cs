@@ -14,18 +14,18 @@ public sealed class BrokerOutageTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         var customer = await Api.NewCustomerAsync("patient customer");
-        var product = await Api.ProductWithStockAsync(scenario.Admin, available: 50);
+        var product = await Api.CreateProductAsync(scenario.Admin, available: 50);
         var orders = new List<Guid>();
         try
         {
             // In flight when the broker goes: placed, not yet through the saga.
-            orders.Add((await Api.PlaceAsync(customer, product)).OrderId);
-            orders.Add((await Api.PlaceAsync(customer, product)).OrderId);
+            orders.Add((await Api.PlaceOrderAsync(customer, product)).OrderId);
+            orders.Add((await Api.PlaceOrderAsync(customer, product)).OrderId);
             await shop.StopResourceAsync(ShopResources.Messaging);
 
             for (var i = 0; i < 4; i++)
             {
-                orders.Add((await Api.PlaceAsync(customer, product)).OrderId);
+                orders.Add((await Api.PlaceOrderAsync(customer, product)).OrderId);
             }
         }
         finally

@@ -15,9 +15,9 @@ public sealed class DuplicateDeliveryTests(ShopAppFixture shop)
         var scenario = await shop.Scenario;
         await using var broker = await TestBroker.ConnectAsync(shop);
         var customer = await Api.NewCustomerAsync("duplicated customer");
-        var product = await Api.ProductWithStockAsync(scenario.Admin, available: 10);
+        var product = await Api.CreateProductAsync(scenario.Admin, available: 10);
 
-        var placed = await Api.PlaceAsync(customer, product, quantity: 2);
+        var placed = await Api.PlaceOrderAsync(customer, product, quantity: 2);
         Assert.Equal("Confirmed", (await Api.FinalOrderAsync(customer, placed.OrderId)).GetProperty("status").GetString());
         var events = await OrderJourney.UntilAsync(
             () => Task.FromResult(broker.EventsOf(placed.OrderId)), found => found.Length == 4, "the order's four events");
@@ -32,7 +32,7 @@ public sealed class DuplicateDeliveryTests(ShopAppFixture shop)
 
         // Queues are FIFO: once a later order has gone all the way through every service, the copies ahead of it
         // in each queue have been delivered and handled (or skipped).
-        var later = await Api.PlaceAsync(customer, product, quantity: 1);
+        var later = await Api.PlaceOrderAsync(customer, product, quantity: 1);
         Assert.Equal("Confirmed", (await Api.FinalOrderAsync(customer, later.OrderId)).GetProperty("status").GetString());
         await OrderJourney.UntilAsync(
             () => Api.NotificationsAboutAsync(customer, later.OrderId), found => found.Length == 1, "the later order's notification");

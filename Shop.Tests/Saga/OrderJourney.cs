@@ -1,46 +1,23 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Shop.Tests.Api;
 
 namespace Shop.Tests.Saga;
 
-/// <summary>What the saga tests read and do through the gateway: place, follow and cancel orders, read their effects.</summary>
+/// <summary>What the saga tests read and do through the gateway: follow and cancel orders, read their effects.</summary>
 internal static class OrderJourney
 {
-    private static readonly TimeSpan FinalStatusTimeout = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
-
-    public sealed record Placed(Guid OrderId, string TraceId);
-
-    /// <summary>Places an order and returns its id and the trace id the gateway reported for the POST.</summary>
-    public static async Task<Placed> PlaceAsync(this ShopApi api, Actor customer, Guid productId, int quantity = 1, string paymentToken = "tok_visa")
-    {
-        using var client = api.As(customer);
-        using var response = await client.PostAsJsonAsync(
-            "/api/v1/orders", ShopApi.OrderBody(productId, quantity, paymentToken), TestContext.Timeout);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var order = await response.ReadJsonAsync<JsonElement>();
-        var traceId = Assert.Single(response.Headers.GetValues("X-Trace-Id"));
-        return new Placed(order.GetProperty("id").GetGuid(), traceId);
-    }
 
     /// <summary>Polls the order until it is Confirmed or Cancelled; fails if it is not within the timeout.</summary>
     public static async Task<JsonElement> FinalOrderAsync(this ShopApi api, Actor customer, Guid orderId)
     {
         using var client = api.As(customer);
-        using var deadline = new CancellationTokenSource(FinalStatusTimeout);
-        while (true)
-        {
-            var order = await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderId}", ShopApi.Json, TestContext.Timeout);
-            if (order.GetProperty("status").GetString() is "Confirmed" or "Cancelled")
-            {
-                return order;
-            }
-
-            Assert.False(deadline.IsCancellationRequested, $"Order {orderId} is still {order.GetProperty("status")} after {FinalStatusTimeout}.");
-            await Task.Delay(Poll, TestContext.Timeout);
-        }
+        return await UntilAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderId}", ShopApi.Json, TestContext.Timeout),
+            order => order.GetProperty("status").GetString() is "Confirmed" or "Cancelled",
+            $"order {orderId} to reach a final status");
     }
 
     /// <summary>Waits until <paramref name="read"/> satisfies <paramref name="done"/>, and returns that value.</summary>
@@ -49,7 +26,7 @@ internal static class OrderJourney
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(done);
 
-        using var deadline = new CancellationTokenSource(FinalStatusTimeout);
+        using var deadline = new CancellationTokenSource(WaitTimeout);
         while (true)
         {
             var value = await read();
@@ -92,16 +69,5 @@ internal static class OrderJourney
         return [.. page.GetProperty("items").EnumerateArray()
             .Where(notification => notification.GetProperty("orderId").ValueKind == JsonValueKind.String
                 && notification.GetProperty("orderId").GetGuid() == orderId)];
-    }
-
-    /// <summary>An admin-created product with exactly <paramref name="available"/> units, so stock counts are exact.</summary>
-    public static async Task<Guid> ProductWithStockAsync(this ShopApi api, Actor admin, int available)
-    {
-        using var client = api.As(admin);
-        var sku = $"SAGA-{Guid.NewGuid():N}"[..24];
-        using var response = await client.PostAsJsonAsync(
-            "/api/v1/products", new { sku, name = "Saga test product", price = 10.00m, currency = "EUR", available }, TestContext.Timeout);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }

@@ -15,9 +15,9 @@ public sealed class OrderSagaTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         var customer = await Api.NewCustomerAsync("happy customer");
-        var product = await Api.ProductWithStockAsync(scenario.Admin, available: 10);
+        var product = await Api.CreateProductAsync(scenario.Admin, available: 10);
 
-        var placed = await Api.PlaceAsync(customer, product, quantity: 3);
+        var placed = await Api.PlaceOrderAsync(customer, product, quantity: 3);
         var order = await Api.FinalOrderAsync(customer, placed.OrderId);
 
         Assert.Equal("Confirmed", order.GetProperty("status").GetString());
@@ -36,9 +36,9 @@ public sealed class OrderSagaTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         var customer = await Api.NewCustomerAsync("greedy customer");
-        var product = await Api.ProductWithStockAsync(scenario.Admin, available: 2);
+        var product = await Api.CreateProductAsync(scenario.Admin, available: 2);
 
-        var placed = await Api.PlaceAsync(customer, product, quantity: 3);
+        var placed = await Api.PlaceOrderAsync(customer, product, quantity: 3);
         var order = await Api.FinalOrderAsync(customer, placed.OrderId);
 
         Assert.Equal("Cancelled", order.GetProperty("status").GetString());
@@ -53,9 +53,9 @@ public sealed class OrderSagaTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         var customer = await Api.NewCustomerAsync("declined customer");
-        var product = await Api.ProductWithStockAsync(scenario.Admin, available: 5);
+        var product = await Api.CreateProductAsync(scenario.Admin, available: 5);
 
-        var placed = await Api.PlaceAsync(customer, product, quantity: 2, paymentToken: "tok_chargeDeclined");
+        var placed = await Api.PlaceOrderAsync(customer, product, quantity: 2, paymentToken: "tok_chargeDeclined");
         var order = await Api.FinalOrderAsync(customer, placed.OrderId);
 
         Assert.Equal("Cancelled", order.GetProperty("status").GetString());
@@ -70,8 +70,8 @@ public sealed class OrderSagaTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         var customer = await Api.NewCustomerAsync("returning customer");
-        var product = await Api.ProductWithStockAsync(scenario.Admin, available: 4);
-        var placed = await Api.PlaceAsync(customer, product, quantity: 4);
+        var product = await Api.CreateProductAsync(scenario.Admin, available: 4);
+        var placed = await Api.PlaceOrderAsync(customer, product, quantity: 4);
         Assert.Equal("Confirmed", (await Api.FinalOrderAsync(customer, placed.OrderId)).GetProperty("status").GetString());
 
         using var cancelled = await Api.CancelAsync(customer, placed.OrderId);
@@ -93,13 +93,13 @@ public sealed class OrderSagaTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         var customer = await Api.NewCustomerAsync("hasty customer");
-        var product = await Api.ProductWithStockAsync(scenario.Admin, available: 20);
+        var product = await Api.CreateProductAsync(scenario.Admin, available: 20);
 
         // Cancelled at once, the saga's events for these orders are still in flight: each interleaving must compensate.
         var orders = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
-            var placed = await Api.PlaceAsync(customer, product, quantity: 2);
+            var placed = await Api.PlaceOrderAsync(customer, product, quantity: 2);
             using var cancelled = await Api.CancelAsync(customer, placed.OrderId);
             Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
             orders.Add(placed.OrderId);
@@ -124,10 +124,10 @@ public sealed class OrderSagaTests(ShopAppFixture shop)
         const int units = 3;
         const int customers = 8;
         var scenario = await shop.Scenario;
-        var product = await Api.ProductWithStockAsync(scenario.Admin, available: units);
+        var product = await Api.CreateProductAsync(scenario.Admin, available: units);
         var racers = await Task.WhenAll(Enumerable.Range(0, customers).Select(i => Api.NewCustomerAsync($"racer {i}")));
 
-        var placed = await Task.WhenAll(racers.Select(racer => Api.PlaceAsync(racer, product)));
+        var placed = await Task.WhenAll(racers.Select(racer => Api.PlaceOrderAsync(racer, product)));
         var outcomes = await Task.WhenAll(placed.Select((order, i) => Api.FinalOrderAsync(racers[i], order.OrderId)));
 
         Assert.Equal(units, outcomes.Count(order => order.GetProperty("status").GetString() == "Confirmed"));
