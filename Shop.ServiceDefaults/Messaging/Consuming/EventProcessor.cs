@@ -19,8 +19,7 @@ internal sealed class EventProcessor<TContext>(
     IOptions<MessagingOptions> options) : IEventProcessor
     where TContext : DbContext
 {
-    private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(10);
-    private long _nextCleanupTicks;
+    private readonly RetentionSchedule _cleanup = new(TimeSpan.FromMinutes(10));
 
     public Task WhenReadyAsync(CancellationToken ct) => migrations.WhenAppliedAsync(ct);
 
@@ -69,14 +68,9 @@ internal sealed class EventProcessor<TContext>(
     /// <summary>Now and then, forgets handled events older than the retention period (far past any redelivery).</summary>
     private async Task CleanUpAsync(TContext db, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var next = Interlocked.Read(ref _nextCleanupTicks);
-        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextCleanupTicks, (now + CleanupInterval).UtcTicks, next) != next)
+        if (_cleanup.DueCutoff(time.GetUtcNow(), options.Value.Retention) is { } cutoff)
         {
-            return;
+            await db.Set<InboxMessage>().Where(message => message.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
         }
-
-        var cutoff = now - options.Value.Retention;
-        await db.Set<InboxMessage>().Where(message => message.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 }

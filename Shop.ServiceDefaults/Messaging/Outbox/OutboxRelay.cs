@@ -28,10 +28,9 @@ internal sealed partial class OutboxRelay<TContext>(
 {
     // Any constant works: each service has its own database. It only has to differ from other advisory locks there.
     private const long RelayLockKey = 0x5348_4F50_4F55_5458; // "SHOPOUTX"
-    private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(10);
+    private readonly RetentionSchedule _cleanup = new(TimeSpan.FromMinutes(10));
 
     private readonly MessagingOptions _options = options.Value;
-    private DateTimeOffset _nextCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -88,22 +87,29 @@ internal sealed partial class OutboxRelay<TContext>(
                 .Take(_options.OutboxBatchSize)
                 .ToListAsync(token);
 
+            // Counted only when the batch is full; otherwise the batch is the whole backlog.
+            var backlog = pending.Count < _options.OutboxBatchSize
+                ? pending.Count
+                : await db.Set<OutboxMessage>().CountAsync(message => message.SentAt == null, token);
+            var published = 0;
             try
             {
                 foreach (var message in pending)
                 {
                     await PublishAsync(message, token);
                     message.SentAt = time.GetUtcNow();
+                    published++;
                 }
             }
             finally
             {
-                // What the broker confirmed is recorded even when a later publish failed; the rest stays pending.
+                // What the broker confirmed is recorded even when a later publish failed; the rest stays pending,
+                // and the gauge shows it while the broker is down.
+                telemetry.OutboxBacklog(backlog - published);
                 await db.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
             }
 
-            telemetry.OutboxBacklog(await db.Set<OutboxMessage>().CountAsync(message => message.SentAt == null, token));
             await CleanUpAsync(db, token);
             return pending.Count == _options.OutboxBatchSize;
         }, ct);
@@ -138,18 +144,13 @@ internal sealed partial class OutboxRelay<TContext>(
         telemetry.Published(message.Type);
     }
 
-    /// <summary>Now and then, drops sent rows and old duplicate-filter rows past the retention period.</summary>
+    /// <summary>Now and then, drops sent rows past the retention period.</summary>
     private async Task CleanUpAsync(TContext db, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (now < _nextCleanup)
+        if (_cleanup.DueCutoff(time.GetUtcNow(), _options.Retention) is { } cutoff)
         {
-            return;
+            await db.Set<OutboxMessage>().Where(message => message.SentAt < cutoff).ExecuteDeleteAsync(ct);
         }
-
-        _nextCleanup = now + CleanupInterval;
-        var cutoff = now - _options.Retention;
-        await db.Set<OutboxMessage>().Where(message => message.SentAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying outbox events failed ({Failures} in a row); retrying in {Delay}")]
