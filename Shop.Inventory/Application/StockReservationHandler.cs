@@ -100,26 +100,29 @@ internal sealed partial class StockReservationHandler(
             return;
         }
 
+        // Held stock is released; stock already sold to the (confirmed) order comes back.
+        var sold = reservation.Status == ReservationStatus.Sold;
         var products = await LockProductsAsync(reservation.Lines.Select(line => line.ProductId), ct);
         foreach (var line in reservation.Lines)
         {
-            if (reservation.Status == ReservationStatus.Reserved)
+            var product = products[line.ProductId];
+            if (sold)
             {
-                products[line.ProductId].Release(line.Quantity);
+                product.Restock(line.Quantity);
             }
             else
             {
-                products[line.ProductId].Restock(line.Quantity);
+                product.Release(line.Quantity);
             }
         }
 
-        if (reservation.Status == ReservationStatus.Reserved)
+        if (sold)
         {
-            reservation.MarkReleased(now);
+            reservation.MarkReturned(now);
         }
         else
         {
-            reservation.MarkReturned(now);
+            reservation.MarkReleased(now);
         }
     }
 
