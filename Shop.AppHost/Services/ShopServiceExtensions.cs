@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+
+namespace Aspire.Hosting;
+
+public static class ShopServiceExtensions
+{
+    private const string HttpEndpoint = "http";
+
+    /// <summary>
+    /// A Shop service: its own database and the broker, and nothing else; it starts once both are healthy. In run mode
+    /// it runs <c>Shop:Replicas:{name}</c> instances (default 1); a manifest always has one, since Kubernetes scales a
+    /// deployment itself.
+    /// </summary>
+    public static ShopService AddShopService<TProject>(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        IResourceBuilder<IResourceWithConnectionString> database,
+        IResourceBuilder<IResourceWithConnectionString> messaging)
+        where TProject : IProjectMetadata, new()
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var replicas = builder.ExecutionContext.IsRunMode ? Math.Max(1, builder.Configuration.GetValue($"Shop:Replicas:{name}", 1)) : 1;
+        var instances = Enumerable.Range(1, replicas)
+            .Select(number =>
+            {
+                // No launch profile: ports are allocated by Aspire, so tests never collide with a running instance.
+                var instance = builder.AddProject<TProject>(number == 1 ? name : $"{name}-{number}", launchProfileName: null);
+
+                // A replica listens on its own port, without DCP's proxy: a dead replica then refuses connections at
+                // once (a proxied port of a stopped process accepts and hangs), so the gateway's retry and health
+                // checks react in milliseconds. Aspire allocates no port for a proxy-less endpoint, hence the free one.
+                return replicas > 1
+                    ? instance.WithHttpEndpoint(port: FreeLoopbackPort(), isProxied: false)
+                    : instance.WithHttpEndpoint();
+            })
+            .ToList();
+
+        return new ShopService(name, instances).WithEachInstance(instance => instance
+            .WithHttpHealthCheck("/health")
+            .WithReference(database).WaitFor(database)
+            .WithReference(messaging).WaitFor(messaging));
+    }
+
+    /// <summary>Service discovery for every instance of <paramref name="service"/>, under its one logical name.</summary>
+    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> resource, ShopService service)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(service);
+
+        resource.WithReference(service.Instances[0]);
+        for (var index = 1; index < service.Instances.Count; index++)
+        {
+            resource.WithEnvironment($"services__{service.Name}__{HttpEndpoint}__{index}", service.Instances[index].GetEndpoint(HttpEndpoint));
+        }
+
+        return resource;
+    }
+
+    /// <summary>Waits until every instance of <paramref name="service"/> is healthy.</summary>
+    public static IResourceBuilder<T> WaitFor<T>(this IResourceBuilder<T> resource, ShopService service)
+        where T : IResourceWithWaitSupport
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(service);
+
+        foreach (var instance in service.Instances)
+        {
+            resource.WaitFor(instance);
+        }
+
+        return resource;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
