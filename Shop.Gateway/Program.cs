@@ -7,17 +7,38 @@ builder.AddServiceDefaults();
 // policy, "anonymous" or "default" (signed in). Services check again: defence in depth.
 builder.AddShopAuthentication();
 
+// Rate limits, CORS and the body limit come from configuration; routes choose their rate limit and timeout in
+// ReverseProxy:Routes (docs/gateway.md).
+builder.AddGatewayRateLimiting();
+builder.AddGatewayCors();
+builder.AddGatewayRequestBodyLimit();
+builder.Services.AddRequestTimeouts();
+
 // Routes and clusters live in appsettings.json so operators change them without code; destinations are logical
-// service names ("http://orders") that service discovery resolves, never ports.
+// service names ("http://orders") that service discovery resolves to every instance, never ports.
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-    .AddServiceDiscoveryDestinationResolver();
+    .AddServiceDiscoveryDestinationResolver()
+    .RemoveUntrustedRequestHeaders(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseTraceIdHeader();
 app.MapDefaultEndpoints();
+app.UseGatewayRequestBodyLimit();
+app.UseCors();
 app.UseShopAuthentication();
-app.MapReverseProxy();
+app.UseRequestTimeouts();
+app.UseRateLimiter();
+
+app.MapApiReference();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseForwarderProblemDetails();
+    proxy.UseForwarderRetry();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 
 app.Run();

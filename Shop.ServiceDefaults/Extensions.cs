@@ -38,6 +38,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails(options => options.AddRequestIdToProblemDetails());
+        builder.Services.AddExceptionHandler<UnstorableTextExceptionHandler>();
         // Statuses and reasons travel as their names ("Pending"), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -64,14 +65,15 @@ public static class Extensions
 
         // First, so every response (errors included) and every log line of the request carry its id.
         app.UseRequestId();
+        app.UseInstanceId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(HealthEndpointPath).OnlyOnManagementPort(app.Configuration);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),
-        });
+        }).OnlyOnManagementPort(app.Configuration);
 
         return app;
     }
