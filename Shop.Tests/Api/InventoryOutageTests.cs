@@ -17,7 +17,7 @@ public sealed class InventoryOutageTests(ShopAppFixture shop)
         using var client = shop.Api.As(scenario.CustomerA);
         try
         {
-            await shop.StopResourceAsync("inventory");
+            await shop.StopServiceAsync("inventory");
 
             var clock = Stopwatch.StartNew();
             using var response = await client.PostAsJsonAsync("/api/v1/orders", ShopApi.OrderBody(scenario.ProductId), TestContext.Timeout);
@@ -28,7 +28,7 @@ public sealed class InventoryOutageTests(ShopAppFixture shop)
         }
         finally
         {
-            await shop.StartResourceAsync("inventory");
+            await shop.StartServiceAsync("inventory");
         }
 
         await Eventually.AssertStatusAsync(

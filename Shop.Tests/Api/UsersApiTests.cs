@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Shop.Tests.Integration;
 
 namespace Shop.Tests.Api;
@@ -92,7 +90,7 @@ public sealed class UsersApiTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         using var client = shop.Api.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgeToken(scenario.CustomerA));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.SignedByAnotherKey(scenario.CustomerA, role: "admin"));
 
         using var response = await client.GetAsync(path, TestContext.Timeout);
 
@@ -110,19 +108,5 @@ public sealed class UsersApiTests(ShopAppFixture shop)
             TestContext.Timeout);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-    }
-
-    // Same claims, issuer and audience as a real token: only the key differs.
-    private static string ForgeToken(Actor actor)
-    {
-        using var rsa = RSA.Create(2048);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "shop-users",
-            Audience = "shop",
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            Claims = new Dictionary<string, object> { ["sub"] = actor.Id.ToString(), ["email"] = actor.Email, ["role"] = "admin" },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = "forged" }, SecurityAlgorithms.RsaSha256),
-        });
     }
 }

@@ -1,3 +1,4 @@
+using Shop.Tests.Api;
 
 namespace Shop.Tests.Integration;
 
@@ -18,10 +19,20 @@ public abstract class ShopApp : IAsyncLifetime
 
     public string DataDirectory { get; } = ShopTestPaths.NewDataDirectory();
 
+    /// <summary>The users service's token-signing key (the <c>jwt-signing-key</c> parameter), so tests can mint tokens.</summary>
+    public string TokenSigningKey { get; } = TestTokens.NewSigningKey();
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
-    /// <summary>Extra AppHost settings, such as <c>--Shop:Infrastructure=local</c>.</summary>
+    /// <summary>Extra AppHost settings, such as <c>--Shop:Infrastructure=local</c>; they override the defaults below.</summary>
     protected virtual IEnumerable<string> Settings => [];
+
+    /// <summary>
+    /// Every gateway rate limit raised out of reach: a test run signs in dozens of users from one IP within a minute.
+    /// Tests of the limits themselves lower one in their own app (<see cref="Settings"/>).
+    /// </summary>
+    private static IEnumerable<string> RaisedRateLimits =>
+        ShopResources.RateLimitPolicies.Select(policy => $"--Gateway:RateLimits:{policy}:PermitLimit=1000000");
 
     public async Task InitializeAsync()
     {
@@ -29,7 +40,7 @@ public abstract class ShopApp : IAsyncLifetime
         string[] arguments =
         [
             "--Shop:GatewayPort=0", "--Shop:EphemeralData=true", $"--Shop:DataDirectory={DataDirectory}",
-            $"--Parameters:admin-password={AdminPassword}", .. Settings,
+            $"--Parameters:admin-password={AdminPassword}", $"--Parameters:jwt-signing-key={TokenSigningKey}", .. RaisedRateLimits, .. Settings,
         ];
 
         // The dashboard stays on: it is the services' OTLP endpoint, and without one their telemetry flush at
@@ -65,6 +76,24 @@ public abstract class ShopApp : IAsyncLifetime
         var started = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, TestContext.Timeout);
         Assert.True(started.Success, started.Message);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, TestContext.Timeout);
+    }
+
+    /// <summary>Stops every instance of a service (see <see cref="ShopResources.InstancesOf"/>).</summary>
+    public async Task StopServiceAsync(string service)
+    {
+        foreach (var instance in ShopResources.InstancesOf(service))
+        {
+            await StopResourceAsync(instance);
+        }
+    }
+
+    /// <summary>Starts every instance of a stopped service and waits until each is healthy.</summary>
+    public async Task StartServiceAsync(string service)
+    {
+        foreach (var instance in ShopResources.InstancesOf(service))
+        {
+            await StartResourceAsync(instance);
+        }
     }
 
     /// <summary>A client for the gateway, the only endpoint a user of Shop talks to.</summary>

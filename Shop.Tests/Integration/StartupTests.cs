@@ -62,6 +62,6 @@ public sealed class StartupTests(ShopAppFixture shop)
     {
         var gateway = shop.App.GetEndpoint(ShopResources.Gateway, "http");
 
-        Assert.NotEqual(ShopServiceExtensions.DefaultGatewayPort, gateway.Port);
+        Assert.NotEqual(GatewayResourceExtensions.DefaultGatewayPort, gateway.Port);
     }
 }
