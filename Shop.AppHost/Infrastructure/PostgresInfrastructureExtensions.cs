@@ -30,10 +30,20 @@ public static class PostgresInfrastructureExtensions
         return container;
     }
 
-    /// <summary>A database of the Shop PostgreSQL server, created when the server is first healthy.</summary>
+    /// <summary>
+    /// A database of the Shop PostgreSQL server, created when the server is first healthy. In a manifest it is a plain
+    /// connection string (the server's plus <c>Database=</c>): Aspire's database resource also hands every referencing
+    /// project URI-style variables built on an <c>annotated.string</c> resource aspirate cannot resolve. There the
+    /// service's migrator creates the database on first start (EF Core creates a missing database before migrating).
+    /// </summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddShopDatabase(this IResourceBuilder<IResourceWithConnectionString> server, string name)
     {
         ArgumentNullException.ThrowIfNull(server);
+
+        if (server.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            return server.ApplicationBuilder.AddConnectionString(name, ReferenceExpression.Create($"{server.Resource};Database={name}"));
+        }
 
         return server.Resource switch
         {

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Shop.Tests.Deployment;
+
+/// <summary>The committed <c>aspire-manifest.json</c>, read as aspirate reads it.</summary>
+internal sealed partial class AspireManifest(JsonObject resources)
+{
+    /// <summary>The resource types aspirate 9.x deploys; it skips anything else and leaves references to it unresolved.</summary>
+    public static readonly IReadOnlySet<string> SupportedTypes = new HashSet<string>
+    {
+        "project.v0", "project.v1", "container.v0", "container.v1", "dockerfile.v0", "value.v0", "parameter.v0",
+    };
+
+    public static string CommittedPath => Path.Combine(ShopTestPaths.RepositoryRoot, "aspire-manifest.json");
+
+    public static AspireManifest Load(string path) =>
+        new(JsonNode.Parse(File.ReadAllText(path))!["resources"]!.AsObject());
+
+    public IEnumerable<(string Name, JsonObject Resource)> Resources =>
+        resources.Select(pair => (pair.Key, pair.Value!.AsObject()));
+
+    public IEnumerable<(string Name, JsonObject Resource)> OfType(string prefix) =>
+        Resources.Where(resource => Type(resource.Resource).StartsWith(prefix, StringComparison.Ordinal));
+
+    public JsonObject? Find(string name) => resources[name]?.AsObject();
+
+    public static string Type(JsonObject resource) => resource["type"]!.GetValue<string>();
+
+    /// <summary>Every <c>{resource.path}</c> placeholder in any string of the manifest, with where it was found.</summary>
+    public IEnumerable<(string Owner, string Resource, string Path)> Placeholders() =>
+        Resources.SelectMany(resource => Strings(resource.Resource)
+            .SelectMany(text => PlaceholderPattern().Matches(text))
+            .Select(match => (resource.Name, match.Groups["resource"].Value, match.Groups["path"].Value)));
+
+    /// <summary>A project's environment variables.</summary>
+    public IReadOnlyDictionary<string, string> Environment(string project) =>
+        Find(project)!["env"]!.AsObject().ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>());
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(pair => Strings(pair.Value)),
+        JsonArray array => array.SelectMany(Strings),
+        JsonValue value when value.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
+
+    [GeneratedRegex(@"\{(?<resource>[A-Za-z0-9-]+)\.(?<path>[A-Za-z0-9.-]+)\}")]
+    private static partial Regex PlaceholderPattern();
+}
