@@ -55,9 +55,10 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Adds request ids and ProblemDetails error handling, and maps <c>/health</c> and <c>/alive</c>. Call right after
-    /// <c>Build()</c>.
-    /// Health endpoints are mapped in every environment because Kubernetes probes need them in production too.
+    /// Adds request ids and ProblemDetails error handling, and maps <c>/health</c>, <c>/alive</c> and (unless
+    /// <c>Shop:Metrics:Prometheus</c> is false) <c>/metrics</c>. Call right after <c>Build()</c>.
+    /// They are mapped in every environment because Kubernetes probes and Prometheus need them in production too; the
+    /// gateway routes none of them.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -74,6 +75,11 @@ public static class Extensions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),
         }).OnlyOnManagementPort(app.Configuration);
+
+        if (TelemetryExtensions.IsPrometheusEnabled(app.Configuration))
+        {
+            app.MapPrometheusScrapingEndpoint(TelemetryExtensions.PrometheusEndpointPath).OnlyOnManagementPort(app.Configuration);
+        }
 
         return app;
     }

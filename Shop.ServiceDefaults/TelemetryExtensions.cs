@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -10,6 +11,11 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class TelemetryExtensions
 {
+    public const string PrometheusEndpointPath = "/metrics";
+
+    /// <summary>Serves <c>/metrics</c> in Prometheus text format for in-cluster scraping (default on).</summary>
+    public const string PrometheusSetting = "Shop:Metrics:Prometheus";
+
     // Activity sources and meters of the libraries every service uses, beyond ASP.NET Core and HttpClient.
     private static readonly string[] LibrarySources = ["Npgsql", MessagingTelemetry.Name];
     private static readonly string[] LibraryMeters = ["Npgsql", "Microsoft.EntityFrameworkCore", MessagingTelemetry.Name];
@@ -26,13 +32,21 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        var prometheus = IsPrometheusEnabled(builder.Configuration);
         builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(serviceName)
-                .AddMeter(LibraryMeters))
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(serviceName)
+                    .AddMeter(LibraryMeters);
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddSource(serviceName)
                 .AddSource(LibrarySources)
@@ -47,7 +61,11 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    // Probes run every few seconds; tracing them would bury real requests in the dashboard.
+    public static bool IsPrometheusEnabled(IConfiguration configuration) => configuration.GetValue(PrometheusSetting, true);
+
+    // Probes and scrapes run every few seconds; tracing them would bury real requests in the dashboard.
     private static bool IsHealthProbe(PathString path) =>
-        path.StartsWithSegments(Extensions.HealthEndpointPath) || path.StartsWithSegments(Extensions.AlivenessEndpointPath);
+        path.StartsWithSegments(Extensions.HealthEndpointPath)
+        || path.StartsWithSegments(Extensions.AlivenessEndpointPath)
+        || path.StartsWithSegments(PrometheusEndpointPath);
 }
