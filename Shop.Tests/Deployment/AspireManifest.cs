@@ -37,6 +37,22 @@ internal sealed partial class AspireManifest(JsonObject resources)
     public IReadOnlyDictionary<string, string> Environment(string project) =>
         Find(project)!["env"]!.AsObject().ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>());
 
+    /// <summary>
+    /// The environment variables of <paramref name="resource"/> that carry a secret: those whose value refers to a
+    /// secret parameter, directly or through connection strings built on one.
+    /// </summary>
+    public IReadOnlySet<string> SecretVariables(string resource) =>
+        Find(resource)?["env"]?.AsObject()
+            .Where(pair => CarriesSecret(pair.Value!.GetValue<string>()))
+            .Select(pair => pair.Key)
+            .ToHashSet() ?? [];
+
+    private bool CarriesSecret(string text) =>
+        PlaceholderPattern().Matches(text).Any(match =>
+            Find(match.Groups["resource"].Value) is { } target
+            && (target["inputs"]?["value"]?["secret"]?.GetValue<bool>() == true
+                || (match.Groups["path"].Value == "connectionString" && CarriesSecret(target["connectionString"]!.GetValue<string>()))));
+
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
     {
         JsonObject obj => obj.SelectMany(pair => Strings(pair.Value)),

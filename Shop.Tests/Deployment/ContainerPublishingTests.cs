@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Shop.Tests.Deployment;
@@ -32,28 +31,15 @@ public sealed class ContainerPublishingTests
 
     private static async Task<JsonNode> EvaluateAsync(string project)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = ShopTestPaths.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-        {
-            "msbuild", $"{project}/{project}.csproj", "-getProperty:ContainerRepository", "-getProperty:ContainerBaseImage",
-            "-getProperty:ContainerUser", "-getItem:ContainerPort",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var (exitCode, output, errors) = await RepositoryCommand.RunAsync(
+            "dotnet",
+            [
+                "msbuild", $"{project}/{project}.csproj", "-getProperty:ContainerRepository", "-getProperty:ContainerBaseImage",
+                "-getProperty:ContainerUser", "-getItem:ContainerPort",
+            ],
+            EvaluationTimeout);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(EvaluationTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.True(process.ExitCode == 0, $"msbuild failed ({process.ExitCode}): {await errors}");
-        return JsonNode.Parse(await output)!;
+        Assert.True(exitCode == 0, $"msbuild failed ({exitCode}): {errors}");
+        return JsonNode.Parse(output)!;
     }
 }

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using Shop.Tests.Integration;
 using YamlDotNet.RepresentationModel;
 
 namespace Shop.Tests.Deployment;
 
 /// <summary>
-/// <c>deploy/kubernetes</c> patches aspirate's output (Deployments named after the manifest's resources): every project
-/// gets probes on a port it serves them on, 3 replicas, the seed's requests and limits, and graceful shutdown.
+/// <c>deploy/kubernetes</c> patches aspirate's output (workloads named after the manifest's resources, each with a
+/// <c>&lt;name&gt;-env</c> ConfigMap): every project gets probes on a port it serves them on, 3 replicas, the seed's
+/// requests and limits, and graceful shutdown; every secret variable comes from a Secret, never a ConfigMap.
 /// </summary>
 public sealed class KubernetesOverlayTests
 {
@@ -13,18 +15,18 @@ public sealed class KubernetesOverlayTests
 
     private readonly AspireManifest _manifest = AspireManifest.Load(AspireManifest.CommittedPath);
 
+    private readonly YamlMappingNode _kustomization = (YamlMappingNode)Load(Path.Combine(Overlay, "kustomization.yaml"));
+
     [Fact]
     public void The_overlay_is_built_on_aspirates_output()
     {
-        var kustomization = Load(Path.Combine(Overlay, "kustomization.yaml"));
-
-        Assert.Equal(["base"], Sequence(kustomization, "resources").Select(node => node.ToString()));
+        Assert.Equal(["base"], Sequence(_kustomization, "resources").Select(node => node.ToString()));
     }
 
     [Fact]
     public void Every_project_is_patched_exactly_once()
     {
-        var targets = Patches().Select(patch => new Regex(patch.TargetName)).ToList();
+        var targets = FilePatches().Select(patch => new Regex(patch.TargetName)).ToList();
 
         Assert.All(_manifest.OfType("project."), project =>
             Assert.True(targets.Count(target => target.IsMatch(project.Name)) == 1, $"{project.Name} is not patched exactly once."));
@@ -35,13 +37,13 @@ public sealed class KubernetesOverlayTests
     [Fact]
     public void Each_patch_sets_probes_replicas_resources_and_shutdown()
     {
-        foreach (var (file, target) in Patches())
+        foreach (var (file, target) in FilePatches())
         {
-            var operations = ((YamlSequenceNode)Load(Path.Combine(Overlay, file))).Children
-                .Cast<YamlMappingNode>()
-                .ToDictionary(op => op["path"].ToString(), op => op["value"]);
+            var operations = Operations((YamlSequenceNode)Load(Path.Combine(Overlay, file)));
 
             Assert.Equal("3", operations["/spec/replicas"].ToString());
+            Assert.Equal("RollingUpdate", operations["/spec/strategy"]["type"].ToString());
+            Assert.Equal("0", operations["/spec/strategy"]["rollingUpdate"]["maxUnavailable"].ToString());
             Assert.Equal("30", operations["/spec/template/spec/terminationGracePeriodSeconds"].ToString());
             var resources = (YamlMappingNode)operations["/spec/template/spec/containers/0/resources"];
             Assert.Equal(("250m", "256Mi"), (resources["requests"]["cpu"].ToString(), resources["requests"]["memory"].ToString()));
@@ -58,6 +60,42 @@ public sealed class KubernetesOverlayTests
         }
     }
 
+    [Fact]
+    public void The_gateway_listens_on_its_management_port_despite_aspirates_ASPNETCORE_URLS()
+    {
+        var management = _manifest.Find(ShopResources.Gateway)!["bindings"]!["management"]!["targetPort"]!.ToString();
+
+        var urls = InlineOperations("ConfigMap", $"{ShopResources.Gateway}-env")["/data/ASPNETCORE_URLS"].ToString().Split(';');
+
+        Assert.Contains("http://+:8080", urls);
+        Assert.Contains($"http://+:{management}", urls);
+    }
+
+    [Fact]
+    public void Every_secret_variable_moves_from_the_config_map_to_the_resources_secret()
+    {
+        var generated = Sequence(_kustomization, "secretGenerator").Cast<YamlMappingNode>()
+            .ToDictionary(secret => secret["name"].ToString(), secret => Sequence(secret, "envs").Select(env => env.ToString()).ToList());
+        var withSecrets = _manifest.Resources.Where(resource => _manifest.SecretVariables(resource.Name).Count > 0).ToList();
+
+        Assert.Contains(withSecrets, resource => resource.Name == "users");
+        Assert.Equal(withSecrets.Select(resource => $"{resource.Name}-secrets").Order(), generated.Keys.Order());
+        foreach (var (name, _) in withSecrets)
+        {
+            Assert.Equal([$"secrets/{name}.env"], generated[$"{name}-secrets"]);
+
+            var removed = InlinePatch("ConfigMap", $"{name}-env")
+                .Select(op => (Op: op["op"].ToString(), Path: op["path"].ToString()))
+                .ToList();
+            Assert.All(removed, op => Assert.Equal("remove", op.Op));
+            Assert.Equal(_manifest.SecretVariables(name).Select(variable => $"/data/{variable}").Order(), removed.Select(op => op.Path).Order());
+
+            var kind = _manifest.Find(name)!["volumes"] is null ? "Deployment" : "StatefulSet";
+            var secretRef = InlineOperations(kind, name)["/spec/template/spec/containers/0/envFrom/-"]["secretRef"]["name"].ToString();
+            Assert.Equal($"{name}-secrets", secretRef);
+        }
+    }
+
     /// <summary>
     /// The port a project serves its probes on in Kubernetes: the gateway's management binding, any other project's
     /// http binding (8080 when the manifest leaves it to the container default, as for every service).
@@ -69,10 +107,30 @@ public sealed class KubernetesOverlayTests
         return binding["targetPort"]?.ToString() ?? "8080";
     }
 
-    private static IEnumerable<(string File, string TargetName)> Patches() =>
-        Sequence(Load(Path.Combine(Overlay, "kustomization.yaml")), "patches")
+    /// <summary>The patches kept in files (the per-project settings), with the name pattern they target.</summary>
+    private IEnumerable<(string File, string TargetName)> FilePatches() =>
+        Sequence(_kustomization, "patches")
             .Cast<YamlMappingNode>()
+            .Where(patch => patch.Children.ContainsKey("path"))
             .Select(patch => (patch["path"].ToString(), patch["target"]["name"].ToString()));
+
+    /// <summary>The one inline JSON patch whose target is exactly <paramref name="kind"/> <paramref name="name"/>.</summary>
+    private YamlSequenceNode InlinePatch(string kind, string name)
+    {
+        var patch = Assert.Single(
+            Sequence(_kustomization, "patches").Cast<YamlMappingNode>(),
+            patch => patch.Children.ContainsKey("patch")
+                && patch["target"]["kind"].ToString() == kind
+                && patch["target"]["name"].ToString() == $"^{name}$");
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(patch["patch"].ToString()));
+        return (YamlSequenceNode)yaml.Documents[0].RootNode;
+    }
+
+    private Dictionary<string, YamlNode> InlineOperations(string kind, string name) => Operations(InlinePatch(kind, name));
+
+    private static Dictionary<string, YamlNode> Operations(YamlSequenceNode patch) =>
+        patch.Children.Cast<YamlMappingNode>().ToDictionary(op => op["path"].ToString(), op => op["value"]);
 
     private static YamlNode Load(string path)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Shop.Tests.Deployment;
@@ -32,35 +31,11 @@ public sealed class ManifestFreshnessTests
     // What scripts/publish-manifest.sh runs, on the AppHost the tests were built with.
     private static async Task PublishManifestAsync(string outputPath)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = ShopTestPaths.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-        {
-            "run", "--project", "Shop.AppHost", "--no-build", "--launch-profile", "http", "--",
-            "--publisher", "manifest", "--output-path", outputPath,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var (exitCode, output, errors) = await RepositoryCommand.RunAsync(
+            "dotnet",
+            ["run", "--project", "Shop.AppHost", "--no-build", "--launch-profile", "http", "--", "--publisher", "manifest", "--output-path", outputPath],
+            PublishTimeout);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(PublishTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode == 0, $"Publishing failed ({process.ExitCode}):\n{await output}\n{await errors}");
+        Assert.True(exitCode == 0, $"Publishing failed ({exitCode}):\n{output}\n{errors}");
     }
 }
