@@ -1,0 +1,60 @@
+namespace Shop.Bench;
+
+/// <summary>
+/// The sizes of one run. The full run fits in about 10 minutes on 2 cores; the quick one (CI) only proves the harness
+/// works end to end and that no order is lost, with numbers too small to mean anything about speed.
+/// </summary>
+public sealed record BenchSettings(
+    bool Quick,
+    TimeSpan WrkWarmUp,
+    TimeSpan WrkDuration,
+    int WrkConnections,
+    int Customers,
+    int Products,
+    IReadOnlyList<double> PipelineRates,
+    TimeSpan PipelineWarmUp,
+    TimeSpan PipelineStep,
+    int TransactionCountOrders,
+    int PgBenchScale,
+    TimeSpan PgBenchDuration,
+    TimeSpan OutageLoad,
+    TimeSpan OutageStart,
+    TimeSpan Outage)
+{
+    public static readonly BenchSettings Full = new(
+        Quick: false,
+        WrkWarmUp: TimeSpan.FromSeconds(3),
+        WrkDuration: TimeSpan.FromSeconds(10),
+        WrkConnections: 64,
+        Customers: 50,
+        Products: 20,
+        PipelineRates: [25, 50, 100, 150, 200, 300, 400],
+        PipelineWarmUp: TimeSpan.FromSeconds(5),
+        PipelineStep: TimeSpan.FromSeconds(15),
+        TransactionCountOrders: 200,
+        PgBenchScale: 10,
+        PgBenchDuration: TimeSpan.FromSeconds(10),
+        OutageLoad: TimeSpan.FromSeconds(30),
+        OutageStart: TimeSpan.FromSeconds(5),
+        Outage: TimeSpan.FromSeconds(10));
+
+    public static readonly BenchSettings QuickCheck = new(
+        Quick: true,
+        WrkWarmUp: TimeSpan.FromSeconds(1),
+        WrkDuration: TimeSpan.FromSeconds(2),
+        WrkConnections: 16,
+        Customers: 5,
+        Products: 3,
+        PipelineRates: [10, 20],
+        PipelineWarmUp: TimeSpan.FromSeconds(2),
+        PipelineStep: TimeSpan.FromSeconds(4),
+        TransactionCountOrders: 20,
+        PgBenchScale: 1,
+        PgBenchDuration: TimeSpan.FromSeconds(2),
+        OutageLoad: TimeSpan.FromSeconds(8),
+        OutageStart: TimeSpan.FromSeconds(2),
+        Outage: TimeSpan.FromSeconds(3));
+
+    /// <summary>How long the harness waits for an accepted order to reach its final state before calling it stuck.</summary>
+    public static readonly TimeSpan CompletionPatience = TimeSpan.FromSeconds(60);
+}

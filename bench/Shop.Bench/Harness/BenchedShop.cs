@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Shop.Bench.Harness;
+
+/// <summary>
+/// The real Shop AppHost, started in the benchmark's configuration: a throwaway data directory, any free gateway port,
+/// every rate limit raised out of reach (the benchmark measures throughput, not the limiter's refusals) and one
+/// inventory instance, so the direct, nginx and gateway paths of the gateway benchmark all end at the same process.
+/// </summary>
+public sealed class BenchedShop : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@shop.local";
+
+    public const string Postgres = "postgres";
+
+    public const string Messaging = "messaging";
+
+    public const string Gateway = "gateway";
+
+    public const string Inventory = "inventory";
+
+    /// <summary>The services' resource names; orders runs its default two instances.</summary>
+    public static readonly IReadOnlyList<string> ServiceInstances = ["users", "inventory", "orders", "orders-2", "payments", "notifications", Gateway];
+
+    private static readonly string[] RateLimitPolicies = ["users", "token", "products", "orders", "payments", "notifications", "docs"];
+
+    private const string ExecutablePid = "executable.pid";
+
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(4);
+
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
+
+    private readonly DistributedApplication _app;
+
+    private readonly string _dataDirectory;
+
+    private BenchedShop(DistributedApplication app, string dataDirectory, string adminPassword)
+    {
+        _app = app;
+        _dataDirectory = dataDirectory;
+        AdminPassword = adminPassword;
+    }
+
+    public string AdminPassword { get; }
+
+    public Uri GatewayAddress => _app.GetEndpoint(Gateway, "http");
+
+    public Uri InventoryAddress => _app.GetEndpoint(Inventory, "http");
+
+    public static async Task<BenchedShop> StartAsync(CancellationToken ct)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "shop-bench", Guid.NewGuid().ToString("N"));
+        var adminPassword = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        string[] arguments =
+        [
+            "--Shop:GatewayPort=0", "--Shop:EphemeralData=true", $"--Shop:DataDirectory={dataDirectory}",
+            "--Shop:Replicas:inventory=1", $"--Parameters:admin-password={adminPassword}",
+            .. RateLimitPolicies.Select(policy => $"--Gateway:RateLimits:{policy}:PermitLimit=1000000000"),
+        ];
+
+        using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        startup.CancelAfter(StartupTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(arguments, startup.Token);
+        // The report is the output: resources' own logs and the health checks failing on purpose (the broker outage)
+        // would bury it. Warnings of the orchestration itself still show.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Shop.AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        var app = await builder.BuildAsync(startup.Token);
+        await app.StartAsync(startup.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(Gateway, startup.Token);
+        return new BenchedShop(app, dataDirectory, adminPassword);
+    }
+
+    /// <summary>The server's connection string (no database), as the services get it.</summary>
+    public async Task<string> PostgresConnectionStringAsync(CancellationToken ct) =>
+        await _app.GetConnectionStringAsync(Postgres, ct) ?? throw new InvalidOperationException("postgres has no connection string.");
+
+    /// <summary>Stops a resource with the Aspire stop command and waits until it is down.</summary>
+    public async Task StopAsync(string resource, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CommandTimeout);
+        await _app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceAsync(
+            resource,
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text) || e.Snapshot.State?.Text == "Unknown",
+            timeout.Token);
+    }
+
+    /// <summary>Starts a stopped resource with the Aspire start command and waits until it reports healthy.</summary>
+    public async Task StartAsync(string resource, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CommandTimeout);
+        var started = await _app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
+        if (!started.Success)
+        {
+            throw new InvalidOperationException($"Starting {resource} failed: {started.Message}");
+        }
+
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>
+    /// The process id of each service instance. DCP starts a project as <c>dotnet run</c>, whose child is the service
+    /// itself: that child's memory is what the service costs.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> ServiceProcessIdsAsync(CancellationToken ct)
+    {
+        var pids = new Dictionary<string, int>();
+        foreach (var instance in ServiceInstances)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(CommandTimeout);
+            var state = await _app.ResourceNotifications.WaitForResourceAsync(
+                instance, e => e.Snapshot.Properties.Any(p => p.Name == ExecutablePid), timeout.Token);
+            var launcher = Convert.ToInt32(state.Snapshot.Properties.First(p => p.Name == ExecutablePid).Value, CultureInfo.InvariantCulture);
+            pids[instance] = LinuxProcess.Children(launcher).DefaultIfEmpty(launcher).First();
+        }
+
+        return pids;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}

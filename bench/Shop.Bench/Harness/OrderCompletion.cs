@@ -1,0 +1,55 @@
+namespace Shop.Bench.Harness;
+
+/// <summary>
+/// Follows accepted orders to their final state. The completion time is the order's own <c>updatedAt</c> at its final
+/// status minus the moment the client sent the POST: client and services share this machine's clock, so no polling
+/// interval blurs the figure.
+/// </summary>
+public static class OrderCompletion
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<IReadOnlyList<CompletedOrder>> WaitAsync(
+        ShopClient client, IReadOnlyList<OrderAttempt> accepted, TimeSpan patience, CancellationToken ct)
+    {
+        var pending = accepted.ToList();
+        var done = new List<CompletedOrder>(accepted.Count);
+        var deadline = DateTimeOffset.UtcNow + patience;
+        while (pending.Count > 0)
+        {
+            var states = await Task.WhenAll(pending.Select(async attempt => (attempt, state: await client.OrderAsync(attempt.CustomerToken, attempt.OrderId!.Value, ct))));
+            pending.Clear();
+            foreach (var (attempt, state) in states)
+            {
+                if (state is { IsFinal: true })
+                {
+                    done.Add(new CompletedOrder(attempt, state.Status, state.UpdatedAt - attempt.SentAt, state.UpdatedAt));
+                }
+                else if (DateTimeOffset.UtcNow < deadline)
+                {
+                    pending.Add(attempt);
+                }
+                else
+                {
+                    // Lost (unknown) or stuck (never final) within the patience given.
+                    done.Add(new CompletedOrder(attempt, state?.Status ?? "Lost", null, null));
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                await Task.Delay(PollInterval, ct);
+            }
+        }
+
+        return done;
+    }
+}
+
+/// <summary>An accepted order and how it ended: Confirmed, Cancelled, still in flight (stuck) or unknown (Lost).</summary>
+public sealed record CompletedOrder(OrderAttempt Attempt, string Status, TimeSpan? CompletionLatency, DateTimeOffset? FinishedAt)
+{
+    public bool IsStuck => FinishedAt is null && Status != "Lost";
+
+    public bool IsLost => Status == "Lost";
+}

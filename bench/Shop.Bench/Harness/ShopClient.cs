@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Shop.Bench.Harness;
+
+/// <summary>What the benchmark does through the gateway, as any client would: sign up, sign in, order, look.</summary>
+public sealed class ShopClient(HttpClient http) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>One pool of connections sized for open-loop load: each request in flight may need its own.</summary>
+    public static ShopClient For(Uri gateway) => new(new HttpClient(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 512,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+    })
+    {
+        BaseAddress = gateway,
+        Timeout = TimeSpan.FromSeconds(30),
+    });
+
+    public async Task<string> SignInAsync(string email, string password, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, ct);
+        await EnsureAsync(response, HttpStatusCode.OK, "sign-in");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct)).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Registers a customer with a unique email and returns their access token.</summary>
+    public async Task<string> NewCustomerAsync(CancellationToken ct)
+    {
+        var email = $"bench-{Guid.NewGuid():N}@example.com";
+        const string password = "correct horse battery";
+        using var response = await http.PostAsJsonAsync("/api/v1/users", new { email, password, displayName = "Bench customer" }, ct);
+        await EnsureAsync(response, HttpStatusCode.Created, "registration");
+        return await SignInAsync(email, password, ct);
+    }
+
+    public async Task<Guid> CreateProductAsync(string adminToken, int available, CancellationToken ct)
+    {
+        using var request = Authorized(HttpMethod.Post, "/api/v1/products", adminToken);
+        request.Content = JsonContent.Create(
+            new { sku = $"BENCH-{Guid.NewGuid():N}"[..24], name = "Bench product", price = 9.90m, currency = "EUR", available }, options: Json);
+        using var response = await http.SendAsync(request, ct);
+        await EnsureAsync(response, HttpStatusCode.Created, "product creation");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct)).GetProperty("id").GetGuid();
+    }
+
+    public async Task<int> AvailableAsync(Guid productId, CancellationToken ct)
+    {
+        var product = await http.GetFromJsonAsync<JsonElement>($"/api/v1/products/{productId}", Json, ct);
+        return product.GetProperty("available").GetInt32();
+    }
+
+    /// <summary>Places an order for one unit and times the answer; a refusal is returned, not thrown.</summary>
+    public async Task<OrderAttempt> PlaceOrderAsync(string customerToken, Guid productId, CancellationToken ct)
+    {
+        var sentAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var request = Authorized(HttpMethod.Post, "/api/v1/orders", customerToken);
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            request.Content = JsonContent.Create(new { items = new[] { new { productId, quantity = 1 } }, paymentToken = "tok_visa" }, options: Json);
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return new OrderAttempt(sentAt, clock.Elapsed, (int)response.StatusCode, null, customerToken, productId);
+            }
+
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct)).GetProperty("id").GetGuid();
+            return new OrderAttempt(sentAt, clock.Elapsed, (int)response.StatusCode, id, customerToken, productId);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return new OrderAttempt(sentAt, clock.Elapsed, 0, null, customerToken, productId);
+        }
+    }
+
+    /// <summary>The order's status and when it last changed, or null when the order is unknown (404).</summary>
+    public async Task<OrderState?> OrderAsync(string customerToken, Guid orderId, CancellationToken ct)
+    {
+        using var request = Authorized(HttpMethod.Get, $"/api/v1/orders/{orderId}", customerToken);
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureAsync(response, HttpStatusCode.OK, "order lookup");
+        var order = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
+        return new OrderState(order.GetProperty("status").GetString()!, order.GetProperty("updatedAt").GetDateTimeOffset());
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static HttpRequestMessage Authorized(HttpMethod method, string path, string token)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"The {what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
+
+/// <summary>One POST of an order: when it was sent, how long the answer took, the status and the accepted order's id.</summary>
+public sealed record OrderAttempt(DateTimeOffset SentAt, TimeSpan AcceptLatency, int StatusCode, Guid? OrderId, string CustomerToken, Guid ProductId);
+
+/// <summary>An order as its owner sees it: <see cref="Status"/> and the time of its last change.</summary>
+public sealed record OrderState(string Status, DateTimeOffset UpdatedAt)
+{
+    public bool IsFinal => Status is "Confirmed" or "Cancelled";
+}

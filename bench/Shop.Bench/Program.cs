@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Shop.Bench;
+using Shop.Bench.Harness;
+using Shop.Bench.Reporting;
+using Shop.Bench.Sections;
+
+// scripts/bench.sh runs this in Release: dotnet run -c Release --project bench/Shop.Bench -- [--quick] [--output DIR] [--startup FILE]
+var options = BenchArguments.Parse(args);
+var settings = options.Quick ? BenchSettings.QuickCheck : BenchSettings.Full;
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+var ct = cancel.Token;
+var log = Console.Out;
+var clock = Stopwatch.StartNew();
+
+var machine = await MachineInfoProbe.ReadAsync(ct);
+await log.WriteLineAsync($"Shop benchmark ({(options.Quick ? "quick" : "full")}), {machine.Cores} cores, {machine.Configuration}");
+
+await using var shop = await BenchedShop.StartAsync(ct);
+await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] app started; gateway {shop.GatewayAddress}");
+
+var product = await GatewayOverhead.AnyProductAsync(shop.GatewayAddress, ct);
+var gateway = await GatewayOverhead.RunAsync(shop, product, settings, ct);
+await log.WriteLineAsync(
+    $"[{clock.Elapsed:mm\\:ss}] gateway overhead: direct {gateway.Direct.RequestsPerSecond:F0}/s, gateway {gateway.Gateway.RequestsPerSecond:F0}/s, " +
+    $"nginx {gateway.Nginx.RequestsPerSecond:F0}/s (gateway/nginx {gateway.GatewayToNginx})");
+
+using var client = ShopClient.For(shop.GatewayAddress);
+var workload = await Workload.CreateAsync(shop, client, settings, ct);
+await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] order pipeline, {settings.PipelineStep.TotalSeconds} s per step:");
+var pipeline = await OrderPipeline.RunAsync(workload, settings, log, ct);
+
+var serverConnectionString = await shop.PostgresConnectionStringAsync(ct);
+var databases = new ServiceDatabases(serverConnectionString);
+var database = await DatabaseBound.RunAsync(workload, databases, serverConnectionString, settings, ct);
+await log.WriteLineAsync(
+    $"[{clock.Elapsed:mm\\:ss}] {database.TransactionsPerOrder} transactions per order; pgbench TPC-B {database.TpcB.TransactionsPerSecond:F0} tps, " +
+    $"select-only {database.SelectOnly.TransactionsPerSecond:F0} tps");
+
+var memory = (await shop.ServiceProcessIdsAsync(ct))
+    .Select(process => new ProcessMemory(process.Key, process.Value, Math.Round(LinuxProcess.ResidentMegabytes(process.Value) ?? double.NaN, 1)))
+    .ToList();
+
+var outageRate = (pipeline.SustainedOrdersPerSecond ?? settings.PipelineRates[0]) / 2;
+await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] broker outage at {outageRate}/s:");
+var outage = await BrokerOutage.RunAsync(shop, workload, databases, outageRate, settings, log, ct);
+
+var report = new BenchReport(machine, options.Quick, await StartupFile.ReadAsync(options.StartupFile, ct), gateway, pipeline, database, memory, outage);
+await ReportWriter.WriteAsync(report, options.OutputDirectory, ct);
+await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] report written to {Path.Combine(options.OutputDirectory, "latest.md")}");
+
+var problems = ReportWriter.Problems(report);
+foreach (var problem in problems)
+{
+    await Console.Error.WriteLineAsync($"FAILED: {problem}");
+}
+
+return problems.Count == 0 ? 0 : 1;

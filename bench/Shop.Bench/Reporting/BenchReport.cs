@@ -1,0 +1,79 @@
+using Shop.Bench.Tools;
+
+namespace Shop.Bench.Reporting;
+
+/// <summary>Everything one run of <c>scripts/bench.sh</c> measured; written as latest.json and latest.md.</summary>
+public sealed record BenchReport(
+    MachineInfo Machine,
+    bool Quick,
+    StartupResult? Startup,
+    GatewayOverheadResult Gateway,
+    PipelineResult Pipeline,
+    DatabaseBoundResult Database,
+    IReadOnlyList<ProcessMemory> Memory,
+    BrokerOutageResult BrokerOutage);
+
+public sealed record MachineInfo(DateTimeOffset StartedAt, int Cores, string Os, string DotNet, string Wrk, string Nginx, string PgBench, string Configuration);
+
+/// <summary>From <c>scripts/run.sh</c> (warm build) to the gateway answering, and to every service answering through it.</summary>
+public sealed record StartupResult(double GatewayReadySeconds, double AllServicesReadySeconds);
+
+public sealed record GatewayOverheadResult(
+    string Path, int Connections, double DurationSeconds, HttpLoadResult Direct, HttpLoadResult Gateway, HttpLoadResult Nginx)
+{
+    public double GatewayToNginx => Math.Round(Gateway.RequestsPerSecond / Nginx.RequestsPerSecond, 2);
+
+    public double GatewayToDirect => Math.Round(Gateway.RequestsPerSecond / Direct.RequestsPerSecond, 2);
+
+    public double GatewayAddedP99Ms => Math.Round(Gateway.P99Ms - Direct.P99Ms, 2);
+
+    public double NginxAddedP99Ms => Math.Round(Nginx.P99Ms - Direct.P99Ms, 2);
+}
+
+public sealed record PipelineStep(
+    double OfferedPerSecond,
+    int Sent,
+    int Accepted,
+    int Refused,
+    double AcceptedPerSecond,
+    double CompletedPerSecond,
+    int Confirmed,
+    int Cancelled,
+    int Stuck,
+    int Lost,
+    LatencySummary Accept,
+    LatencySummary Completion)
+{
+    /// <summary>A step is sustained when every order was accepted and confirmed, with p99 completion within 1 s.</summary>
+    public bool Sustained => Refused == 0 && Cancelled == 0 && Stuck == 0 && Lost == 0 && Completion.P99Ms <= 1000;
+}
+
+public sealed record PipelineResult(double StepSeconds, int Customers, IReadOnlyList<PipelineStep> Steps)
+{
+    public double? SustainedOrdersPerSecond =>
+        Steps.TakeWhile(step => step.Sustained).Select(step => (double?)step.OfferedPerSecond).LastOrDefault();
+}
+
+public sealed record DatabaseBoundResult(
+    int Orders, double TransactionsPerOrder, IReadOnlyDictionary<string, double> TransactionsPerOrderByDatabase,
+    PgBenchResult TpcB, PgBenchResult SelectOnly)
+{
+    /// <summary>Orders per second PostgreSQL could carry if it did nothing but Shop's transactions at TPC-B's pace.</summary>
+    public double OrdersPerSecondBound => Math.Round(TpcB.TransactionsPerSecond / TransactionsPerOrder, 1);
+}
+
+public sealed record ProcessMemory(string Resource, int ProcessId, double ResidentMegabytes);
+
+public sealed record BrokerOutageResult(
+    double OfferedPerSecond,
+    double OutageSeconds,
+    int Sent,
+    int Accepted,
+    int Confirmed,
+    int Cancelled,
+    int Stuck,
+    int Lost,
+    int DuplicatedCaptures,
+    int DuplicatedNotifications,
+    int StockDiscrepancy,
+    double DrainSecondsAfterRestart);

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Shop.Bench.Reporting;
+
+/// <summary>Writes a run as <c>latest.json</c> (every figure) and <c>latest.md</c> (a table per section).</summary>
+public static class ReportWriter
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task WriteAsync(BenchReport report, string directory, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "latest.json"), JsonSerializer.Serialize(report, Json), ct);
+        await File.WriteAllTextAsync(Path.Combine(directory, "latest.md"), Markdown(report), ct);
+    }
+
+    /// <summary>What makes a run fail whatever its speed: an order lost, stuck or confirmed twice.</summary>
+    public static IReadOnlyList<string> Problems(BenchReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+
+        var problems = new List<string>();
+        foreach (var step in report.Pipeline.Steps.Where(step => step.Lost > 0 || step.Stuck > 0))
+        {
+            problems.Add($"pipeline at {step.OfferedPerSecond}/s: {step.Lost} lost and {step.Stuck} stuck orders.");
+        }
+
+        var outage = report.BrokerOutage;
+        if (outage.Lost > 0 || outage.Stuck > 0 || outage.Cancelled > 0 || outage.Accepted != outage.Sent)
+        {
+            problems.Add($"broker outage: {outage.Sent} sent, {outage.Accepted} accepted, {outage.Cancelled} cancelled, {outage.Stuck} stuck, {outage.Lost} lost.");
+        }
+
+        if (outage.DuplicatedCaptures > 0 || outage.DuplicatedNotifications > 0 || outage.StockDiscrepancy != 0)
+        {
+            problems.Add($"broker outage: {outage.DuplicatedCaptures} double captures, {outage.DuplicatedNotifications} double notices, stock off by {outage.StockDiscrepancy}.");
+        }
+
+        return problems;
+    }
+
+    private static string Markdown(BenchReport report)
+    {
+        var md = new StringBuilder();
+        var m = report.Machine;
+        Line(md, $"# Shop benchmark{(report.Quick ? " (quick mode: harness check, not a measurement)" : "")}");
+        Line(md);
+        Line(md, $"{m.StartedAt:yyyy-MM-dd HH:mm} UTC · {m.Cores} cores · {m.Os} · {m.DotNet} · {m.Configuration} build · {m.Wrk} · {m.Nginx} · {m.PgBench}. "
+            + "Everything (load generators, proxies, services, PostgreSQL, RabbitMQ) shares these cores, so figures are CPU cost, "
+            + "comparable as ratios within this run. How each figure is made: [bench/README.md](../README.md).");
+
+        var g = report.Gateway;
+        Line(md);
+        Line(md, $"## 1. Gateway overhead: `{g.Path}`, wrk {g.Connections} connections, {g.DurationSeconds} s each");
+        Line(md);
+        Line(md, "| Path | Requests/s | p50 ms | p99 ms | p99.9 ms |");
+        Line(md, "|---|---:|---:|---:|---:|");
+        foreach (var (name, result) in new[] { ("direct to inventory", g.Direct), ("Shop gateway (YARP)", g.Gateway), ("nginx", g.Nginx) })
+        {
+            Line(md, $"| {name} | {result.RequestsPerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.P999Ms:F2} |");
+        }
+
+        Line(md);
+        Line(md, $"Gateway / nginx throughput: **{g.GatewayToNginx}×**. Gateway / direct: **{g.GatewayToDirect}×**. "
+            + $"p99 added over direct: gateway {g.GatewayAddedP99Ms} ms, nginx {g.NginxAddedP99Ms} ms.");
+
+        var p = report.Pipeline;
+        Line(md);
+        Line(md, $"## 2. Order pipeline: open loop, {p.StepSeconds} s per step, {p.Customers} customers, one unit of one product per order");
+        Line(md);
+        Line(md, "| Offered/s | Accepted/s | Confirmed/s | Accept p50 / p99 ms | Completion p50 / p99 ms | Refused | Cancelled | Stuck | Lost | Sustained |");
+        Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var s in p.Steps)
+        {
+            Line(md, $"| {s.OfferedPerSecond} | {s.AcceptedPerSecond} | {s.CompletedPerSecond} | {s.Accept.P50Ms} / {s.Accept.P99Ms} | "
+                + $"{s.Completion.P50Ms} / {s.Completion.P99Ms} | {s.Refused} | {s.Cancelled} | {s.Stuck} | {s.Lost} | {(s.Sustained ? "yes" : "no")} |");
+        }
+
+        Line(md);
+        Line(md, $"Highest sustained rate (p99 POST → Confirmed ≤ 1 s, nothing refused, lost or stuck): **{Format(p.SustainedOrdersPerSecond)} orders/s**.");
+
+        var d = report.Database;
+        Line(md);
+        Line(md, "## 3. The machine's bound: PostgreSQL");
+        Line(md);
+        Line(md, "| pgbench (same server, 8 clients) | tps | avg latency ms |");
+        Line(md, "|---|---:|---:|");
+        Line(md, $"| TPC-B-like | {d.TpcB.TransactionsPerSecond:F0} | {d.TpcB.AverageLatencyMs} |");
+        Line(md, $"| select-only | {d.SelectOnly.TransactionsPerSecond:F0} | {d.SelectOnly.AverageLatencyMs} |");
+        Line(md);
+        Line(md, $"One order costs **{d.TransactionsPerOrder} database transactions** (measured over {d.Orders} orders, idle activity subtracted): "
+            + string.Join(", ", d.TransactionsPerOrderByDatabase.Select(db => $"{db.Key} {db.Value}")) + ".");
+        var fraction = p.SustainedOrdersPerSecond is { } sustained ? $"{sustained / d.OrdersPerSecondBound:P0}" : "n/a";
+        Line(md, $"At TPC-B's pace that bounds Shop at **{d.OrdersPerSecondBound} orders/s**; the sustained rate above is **{fraction}** of it.");
+
+        Line(md);
+        Line(md, "## 4. Start-up");
+        Line(md);
+        if (report.Startup is { } startup)
+        {
+            Line(md, "| From `scripts/run.sh` (warm build) to | seconds |");
+            Line(md, "|---|---:|");
+            Line(md, $"| gateway answering `GET /api/v1/products` (it starts only after every service is healthy) | {startup.GatewayReadySeconds} |");
+            Line(md, $"| every service's OpenAPI document answering through the gateway | {startup.AllServicesReadySeconds} |");
+        }
+        else
+        {
+            Line(md, "Not measured in this run (quick mode).");
+        }
+
+        Line(md);
+        Line(md, "## 5. Memory after the load (RSS)");
+        Line(md);
+        Line(md, "| Process | MiB |");
+        Line(md, "|---|---:|");
+        foreach (var process in report.Memory)
+        {
+            Line(md, $"| {process.Resource} | {process.ResidentMegabytes} |");
+        }
+
+        var o = report.BrokerOutage;
+        Line(md);
+        Line(md, $"## 6. Under fault: `messaging` stopped for {o.OutageSeconds} s at {o.OfferedPerSecond} orders/s");
+        Line(md);
+        Line(md, "| Sent | Accepted | Confirmed | Cancelled | Stuck | Lost | Double captures | Double notices | Stock discrepancy | Backlog drained after restart |");
+        Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(md, $"| {o.Sent} | {o.Accepted} | {o.Confirmed} | {o.Cancelled} | {o.Stuck} | {o.Lost} | {o.DuplicatedCaptures} | {o.DuplicatedNotifications} | {o.StockDiscrepancy} | {o.DrainSecondsAfterRestart} s |");
+        return md.ToString();
+    }
+
+    private static string Format(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "none";
+
+    private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+
+namespace Shop.Bench.Reporting;
+
+/// <summary>The start-up figures <c>scripts/bench.sh</c> measured around <c>scripts/run.sh</c> before this run.</summary>
+public static class StartupFile
+{
+    public static async Task<StartupResult?> ReadAsync(string? path, CancellationToken ct)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        await using var file = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<StartupResult>(file, ReportWriter.Json, ct);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Shop.Bench.Harness;
+using Shop.Bench.Reporting;
+using Shop.Bench.Tools;
+
+namespace Shop.Bench.Sections;
+
+/// <summary>
+/// What PostgreSQL on this machine allows (pgbench TPC-B-like and select-only on the same server the services use),
+/// and what one order costs it: transactions counted in <c>pg_stat_database</c> across the five service databases,
+/// minus what the idle system runs anyway (relay polls, health checks) over the same time.
+/// </summary>
+public static class DatabaseBound
+{
+    // PostgreSQL 15 flushes a backend's statistics at most once a second and an idle one's within 10 s.
+    private static readonly TimeSpan StatisticsSettle = TimeSpan.FromSeconds(11);
+
+    private const double CountingRate = 20;
+
+    private const string PgBenchDatabase = "shopbench";
+
+    // The services' connection pools already hold dozens of PostgreSQL's 100 connections after the load.
+    private const int PgBenchClients = 8;
+
+    private const int PgBenchThreads = 2;
+
+    public static async Task<DatabaseBoundResult> RunAsync(
+        Workload workload, ServiceDatabases databases, string serverConnectionString, BenchSettings settings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(databases);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var (orders, perOrder) = await CountTransactionsPerOrderAsync(workload, databases, settings, ct);
+
+        var target = PostgresTarget.FromConnectionString(serverConnectionString, PgBenchDatabase);
+        await PgBench.CreateDatabaseAsync(target, ct);
+        await PgBench.InitializeAsync(target, settings.PgBenchScale, ct);
+        var tpcb = await PgBench.RunAsync(target, selectOnly: false, PgBenchClients, PgBenchThreads, settings.PgBenchDuration, ct);
+        var selectOnly = await PgBench.RunAsync(target, selectOnly: true, PgBenchClients, PgBenchThreads, settings.PgBenchDuration, ct);
+
+        return new DatabaseBoundResult(orders, Math.Round(perOrder.Values.Sum(), 1), perOrder, tpcb, selectOnly);
+    }
+
+    private static async Task<(int Orders, Dictionary<string, double> PerOrder)> CountTransactionsPerOrderAsync(
+        Workload workload, ServiceDatabases databases, BenchSettings settings, CancellationToken ct)
+    {
+        // The idle rate, over a window as long as the settle time.
+        var idleStart = await databases.TransactionCountsAsync(ct);
+        var idleClock = Stopwatch.StartNew();
+        await Task.Delay(StatisticsSettle, ct);
+        var idleEnd = await databases.TransactionCountsAsync(ct);
+        var idleSeconds = idleClock.Elapsed.TotalSeconds;
+
+        var loadClock = Stopwatch.StartNew();
+        var attempts = await OpenLoopLoad.RunAsync(
+            workload.Client, workload.Customers, workload.Products, CountingRate, TimeSpan.FromSeconds(settings.TransactionCountOrders / CountingRate), ct);
+        var accepted = attempts.Where(attempt => attempt.OrderId is not null).ToList();
+        var finished = await OrderCompletion.WaitAsync(workload.Client, accepted, BenchSettings.CompletionPatience, ct);
+        var confirmed = finished.Count(order => order.Status == "Confirmed");
+        if (confirmed != attempts.Count)
+        {
+            throw new InvalidOperationException($"Only {confirmed} of {attempts.Count} orders were confirmed while counting transactions.");
+        }
+
+        await Task.Delay(StatisticsSettle, ct);
+        var loadEnd = await databases.TransactionCountsAsync(ct);
+        var loadSeconds = loadClock.Elapsed.TotalSeconds;
+
+        var perOrder = ServiceDatabases.Names.ToDictionary(
+            name => name,
+            name =>
+            {
+                var idleRate = (idleEnd[name] - idleStart[name]) / idleSeconds;
+                var spent = loadEnd[name] - idleEnd[name] - (idleRate * loadSeconds);
+                return Math.Round(Math.Max(spent, 0) / confirmed, 2);
+            });
+        return (confirmed, perOrder);
+    }
+}

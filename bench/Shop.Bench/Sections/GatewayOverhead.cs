@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Shop.Bench.Harness;
+using Shop.Bench.Reporting;
+using Shop.Bench.Tools;
+
+namespace Shop.Bench.Sections;
+
+/// <summary>
+/// <c>GET /api/v1/products/{id}</c> with wrk, three ways to the same inventory process: directly, through the Shop
+/// gateway, and through nginx configured as a plain reverse proxy.
+/// </summary>
+public static class GatewayOverhead
+{
+    private const int WrkThreads = 2;
+
+    public static async Task<GatewayOverheadResult> RunAsync(BenchedShop shop, Guid productId, BenchSettings settings, CancellationToken ct)
+    {
+        var path = $"/api/v1/products/{productId}";
+        await using var nginx = await NginxReverseProxy.StartAsync(shop.InventoryAddress, FreePort(), ct);
+
+        var direct = await MeasureAsync(new Uri(shop.InventoryAddress, path), settings, ct);
+        var gateway = await MeasureAsync(new Uri(shop.GatewayAddress, path), settings, ct);
+        var proxied = await MeasureAsync(new Uri(nginx.Address, path), settings, ct);
+
+        return new GatewayOverheadResult("GET /api/v1/products/{id}", settings.WrkConnections, settings.WrkDuration.TotalSeconds, direct, gateway, proxied);
+    }
+
+    /// <summary>Any product of the demo catalog, read through the gateway as an anonymous client.</summary>
+    public static async Task<Guid> AnyProductAsync(Uri gateway, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = gateway };
+        using var page = JsonDocument.Parse(await http.GetStringAsync("/api/v1/products?page=1&pageSize=1", ct));
+        return page.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    private static async Task<HttpLoadResult> MeasureAsync(Uri url, BenchSettings settings, CancellationToken ct)
+    {
+        // A short run first: JIT, connection pools and PostgreSQL's caches warm up outside the measurement.
+        await Wrk.RunAsync(url, settings.WrkConnections, WrkThreads, settings.WrkWarmUp, headers: null, ct);
+        var result = await Wrk.RunAsync(url, settings.WrkConnections, WrkThreads, settings.WrkDuration, headers: null, ct);
+        if (result.Non2xxOr3xx > 0 || result.SocketErrors > 0)
+        {
+            throw new InvalidOperationException($"{url}: {result.Non2xxOr3xx} non-2xx answers and {result.SocketErrors} socket errors under load.");
+        }
+
+        return result;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
