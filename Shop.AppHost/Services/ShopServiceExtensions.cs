@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 
 namespace Aspire.Hosting;
@@ -29,11 +27,13 @@ public static class ShopServiceExtensions
                 // No launch profile: ports are allocated by Aspire, so tests never collide with a running instance.
                 var instance = builder.AddProject<TProject>(number == 1 ? name : $"{name}-{number}", launchProfileName: null);
 
-                // A replica listens on its own port, without DCP's proxy: a dead replica then refuses connections at
-                // once (a proxied port of a stopped process accepts and hangs), so the gateway's retry and health
-                // checks react in milliseconds. Aspire allocates no port for a proxy-less endpoint, hence the free one.
-                return replicas > 1
-                    ? instance.WithHttpEndpoint(port: FreeLoopbackPort(), isProxied: false)
+                // In run mode every instance listens on its own port, without DCP's proxy: a dead instance then refuses
+                // connections at once (a proxied port of a stopped process accepts and hangs), so the gateway's retry
+                // and health checks react in milliseconds, and no request pays for a userspace proxy hop (measured in
+                // bench/README.md). Aspire allocates no port for a proxy-less endpoint, hence the free one. A manifest
+                // keeps the default endpoint: Kubernetes gives each service its port.
+                return builder.ExecutionContext.IsRunMode
+                    ? instance.WithHttpEndpoint(port: LoopbackPort.Free(), isProxied: false)
                     : instance.WithHttpEndpoint();
             })
             .ToList();
@@ -73,12 +73,5 @@ public static class ShopServiceExtensions
         }
 
         return resource;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

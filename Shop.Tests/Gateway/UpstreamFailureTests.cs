@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Shop.Tests.Api;
+using Shop.Tests.Integration;
 
 namespace Shop.Tests.Gateway;
 
@@ -39,10 +40,13 @@ public sealed class UpstreamFailureTests(GatewayEdgeApp shop)
     {
         var customer = await shop.Api.NewCustomerAsync("timeout");
         using var client = shop.Api.As(customer);
+        int? payments = null;
         try
         {
-            // A stopped, proxied service's port accepts the connection and never answers: a hang, as from a stuck service.
-            await shop.StopResourceAsync("payments");
+            // A frozen process (SIGSTOP) still completes TCP handshakes but never answers: a stuck service.
+            using var answered = await client.GetAsync($"/api/v1/payments?orderId={Guid.NewGuid()}", TestContext.Timeout);
+            payments = AnsweringProcess.Of(answered).ProcessId;
+            await LocalProcesses.SignalAsync(payments.Value, "STOP");
 
             var clock = Stopwatch.StartNew();
             using var response = await client.GetAsync($"/api/v1/payments?orderId={Guid.NewGuid()}", TestContext.Timeout);
@@ -53,7 +57,10 @@ public sealed class UpstreamFailureTests(GatewayEdgeApp shop)
         }
         finally
         {
-            await shop.StartResourceAsync("payments");
+            if (payments is { } frozen)
+            {
+                await LocalProcesses.SignalAsync(frozen, "CONT");
+            }
         }
 
         await Eventually.AssertStatusAsync(

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Shop.Tests.Integration;
 
 /// <summary>Finds processes by a path in their command line or environment, e.g. a test run's data directory.</summary>
@@ -12,6 +14,14 @@ internal static class LocalProcesses
             .Where(process => process.CommandLine.Contains(text, StringComparison.Ordinal) || process.Environment.Contains(text, StringComparison.Ordinal))
             .Select(process => $"{process.Pid}: {process.CommandLine}"),
     ];
+
+    /// <summary>Sends <paramref name="signal"/> (e.g. <c>STOP</c>, <c>CONT</c>) to a process, as <c>kill -SIGNAL pid</c> does.</summary>
+    public static async Task SignalAsync(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(TestContext.Timeout);
+        Assert.True(kill.ExitCode == 0, $"kill -{signal} {pid} failed ({kill.ExitCode}).");
+    }
 
     // /proc files use NUL separators; a process may exit (or be another user's) between listing and reading.
     private static string Read(string processDirectory, string file)

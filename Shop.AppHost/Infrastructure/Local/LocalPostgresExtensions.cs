@@ -22,7 +22,9 @@ public static class LocalPostgresExtensions
 
         return builder.AddResource(server)
             .WithArgs(LocalScripts.Path(builder, "postgres.sh"))
-            .WithEndpoint(name: LocalPostgresServerResource.PrimaryEndpointName, scheme: "tcp", env: "SHOP_PG_PORT")
+            // No DCP proxy: every query of every service would otherwise cross a userspace TCP proxy (measured in
+            // bench/README.md), and a stopped server refuses connections at once instead of hanging them.
+            .WithEndpoint(name: LocalPostgresServerResource.PrimaryEndpointName, scheme: "tcp", port: LoopbackPort.Free(), env: "SHOP_PG_PORT", isProxied: false)
             .WithEnvironment("SHOP_PG_BIN", binDirectory)
             .WithEnvironment("SHOP_PG_DATA", Path.Combine(infrastructure.DataDirectory, name))
             .WithEnvironment("POSTGRES_PASSWORD", password)
