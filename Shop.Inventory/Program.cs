@@ -7,7 +7,7 @@ using Shop.ServiceDefaults.Messaging.DeadLetters;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<InventoryDbContext>(InventoryDbContext.ConnectionName);
+builder.AddShopDbContext<InventoryDbContext>(InventoryDbContext.ConnectionName);
 builder.AddDatabaseMigrations<InventoryDbContext>(DemoCatalogSeed.ApplyAsync);
 builder.AddEventBus<InventoryDbContext>()
     .AddOutbox()

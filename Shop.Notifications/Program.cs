@@ -7,7 +7,7 @@ using Shop.ServiceDefaults.Messaging.DeadLetters;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<NotificationsDbContext>(NotificationsDbContext.ConnectionName);
+builder.AddShopDbContext<NotificationsDbContext>(NotificationsDbContext.ConnectionName);
 builder.AddDatabaseMigrations<NotificationsDbContext>();
 builder.AddEventBus<NotificationsDbContext>()
     .Subscribe<UserRegistered, OrderAndAccountNotificationHandler>()

@@ -8,7 +8,7 @@ using Shop.ServiceDefaults.Messaging.DeadLetters;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<OrdersDbContext>(OrdersDbContext.ConnectionName);
+builder.AddShopDbContext<OrdersDbContext>(OrdersDbContext.ConnectionName);
 builder.AddDatabaseMigrations<OrdersDbContext>();
 builder.AddEventBus<OrdersDbContext>()
     .AddOutbox()

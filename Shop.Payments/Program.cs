@@ -7,7 +7,7 @@ using Shop.ServiceDefaults.Messaging.DeadLetters;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<PaymentsDbContext>(PaymentsDbContext.ConnectionName);
+builder.AddShopDbContext<PaymentsDbContext>(PaymentsDbContext.ConnectionName);
 builder.AddDatabaseMigrations<PaymentsDbContext>();
 builder.AddEventBus<PaymentsDbContext>()
     .AddOutbox()

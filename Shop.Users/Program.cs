@@ -6,7 +6,7 @@ using Shop.Users.Tokens;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<UsersDbContext>(UsersDbContext.ConnectionName);
+builder.AddShopDbContext<UsersDbContext>(UsersDbContext.ConnectionName);
 builder.AddDatabaseMigrations<UsersDbContext>(AdminAccountSeed.ApplyAsync);
 builder.AddEventBus<UsersDbContext>().AddOutbox();
 builder.AddUsersServices();
