@@ -32,7 +32,8 @@ await log.WriteLineAsync(
 using var client = ShopClient.For(shop.GatewayAddress);
 var workload = await Workload.CreateAsync(shop, client, settings, ct);
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] order pipeline, {settings.PipelineStep.TotalSeconds} s per step:");
-var pipeline = await OrderPipeline.RunAsync(workload, settings, log, ct);
+var cpu = new CpuAccounting(await shop.ServiceProcessIdsAsync(ct));
+var pipeline = await OrderPipeline.RunAsync(workload, cpu, settings, log, ct);
 
 var serverConnectionString = await shop.PostgresConnectionStringAsync(ct);
 var databases = new ServiceDatabases(serverConnectionString);
@@ -42,7 +43,8 @@ await log.WriteLineAsync(
     $"select-only {database.SelectOnly.TransactionsPerSecond:F0} tps");
 
 var memory = (await shop.ServiceProcessIdsAsync(ct))
-    .Select(process => new ProcessMemory(process.Key, process.Value, Math.Round(LinuxProcess.ResidentMegabytes(process.Value) ?? double.NaN, 1)))
+    .Select(process => (process, rss: LinuxProcess.ResidentMegabytes(process.Value) ?? (double.NaN, double.NaN)))
+    .Select(p => new ProcessMemory(p.process.Key, p.process.Value, p.rss.Total, p.rss.Private))
     .ToList();
 
 var outageRate = (pipeline.SustainedOrdersPerSecond ?? settings.PipelineRates[0]) / 2;

@@ -13,8 +13,12 @@ public static class LinuxProcess
             : [];
     }
 
-    /// <summary>Resident set size in MiB (<c>VmRSS</c>), or null when the process is gone.</summary>
-    public static double? ResidentMegabytes(int pid)
+    /// <summary>
+    /// Resident memory in MiB: all of it (<c>VmRSS</c>), and the part private to the process (<c>RssAnon</c>: heaps,
+    /// JIT code, stacks) as opposed to mapped files that every .NET process shares (<c>RssFile</c>). Null when the
+    /// process is gone.
+    /// </summary>
+    public static (double Total, double Private)? ResidentMegabytes(int pid)
     {
         var status = $"/proc/{pid}/status";
         if (!File.Exists(status))
@@ -22,7 +26,14 @@ public static class LinuxProcess
             return null;
         }
 
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+        var fields = File.ReadLines(status)
+            .Select(line => line.Split(':', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1].Trim());
+        return (Megabytes(fields["VmRSS"]), Megabytes(fields["RssAnon"]));
     }
+
+    // "/proc/pid/status" reports "123456 kB".
+    private static double Megabytes(string value) =>
+        Math.Round(long.Parse(value.Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0, 1);
 }

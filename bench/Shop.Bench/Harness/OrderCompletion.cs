@@ -9,19 +9,34 @@ public static class OrderCompletion
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
+    // Looking must not become the load: a few lookups at a time, like a handful of clients refreshing a page.
+    private const int ConcurrentLookups = 16;
+
     public static async Task<IReadOnlyList<CompletedOrder>> WaitAsync(
         ShopClient client, IReadOnlyList<OrderAttempt> accepted, TimeSpan patience, CancellationToken ct)
     {
+        using var lookups = new SemaphoreSlim(ConcurrentLookups);
         var pending = accepted.ToList();
         var done = new List<CompletedOrder>(accepted.Count);
         var deadline = DateTimeOffset.UtcNow + patience;
         while (pending.Count > 0)
         {
-            var states = await Task.WhenAll(pending.Select(async attempt => (attempt, state: await client.OrderAsync(attempt.CustomerToken, attempt.OrderId!.Value, ct))));
+            var states = await Task.WhenAll(pending.Select(async attempt =>
+            {
+                await lookups.WaitAsync(ct);
+                try
+                {
+                    return (attempt, state: await client.OrderAsync(attempt.CustomerToken, attempt.OrderId!.Value, ct));
+                }
+                finally
+                {
+                    lookups.Release();
+                }
+            }));
             pending.Clear();
             foreach (var (attempt, state) in states)
             {
-                if (state is { IsFinal: true })
+                if (state.IsFinal)
                 {
                     done.Add(new CompletedOrder(attempt, state.Status, state.UpdatedAt - attempt.SentAt, state.UpdatedAt));
                 }
@@ -31,8 +46,8 @@ public static class OrderCompletion
                 }
                 else
                 {
-                    // Lost (unknown) or stuck (never final) within the patience given.
-                    done.Add(new CompletedOrder(attempt, state?.Status ?? "Lost", null, null));
+                    // Lost (unknown) or stuck (never final, or never answered) within the patience given.
+                    done.Add(new CompletedOrder(attempt, state.Status, null, null));
                 }
             }
 

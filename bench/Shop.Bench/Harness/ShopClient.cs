@@ -80,19 +80,33 @@ public sealed class ShopClient(HttpClient http) : IDisposable
         }
     }
 
-    /// <summary>The order's status and when it last changed, or null when the order is unknown (404).</summary>
-    public async Task<OrderState?> OrderAsync(string customerToken, Guid orderId, CancellationToken ct)
+    /// <summary>
+    /// The order's status and when it last changed; <see cref="OrderState.Unknown"/> when the order does not exist
+    /// (404) and <see cref="OrderState.Unanswered"/> when the lookup itself failed (a busy system), to ask again.
+    /// </summary>
+    public async Task<OrderState> OrderAsync(string customerToken, Guid orderId, CancellationToken ct)
     {
-        using var request = Authorized(HttpMethod.Get, $"/api/v1/orders/{orderId}", customerToken);
-        using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        try
         {
-            return null;
-        }
+            using var request = Authorized(HttpMethod.Get, $"/api/v1/orders/{orderId}", customerToken);
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return OrderState.Unknown;
+            }
 
-        await EnsureAsync(response, HttpStatusCode.OK, "order lookup");
-        var order = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
-        return new OrderState(order.GetProperty("status").GetString()!, order.GetProperty("updatedAt").GetDateTimeOffset());
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return OrderState.Unanswered;
+            }
+
+            var order = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
+            return new OrderState(order.GetProperty("status").GetString()!, order.GetProperty("updatedAt").GetDateTimeOffset());
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return OrderState.Unanswered;
+        }
     }
 
     public void Dispose() => http.Dispose();
@@ -119,5 +133,9 @@ public sealed record OrderAttempt(DateTimeOffset SentAt, TimeSpan AcceptLatency,
 /// <summary>An order as its owner sees it: <see cref="Status"/> and the time of its last change.</summary>
 public sealed record OrderState(string Status, DateTimeOffset UpdatedAt)
 {
+    public static readonly OrderState Unknown = new("Lost", DateTimeOffset.MinValue);
+
+    public static readonly OrderState Unanswered = new("Unanswered", DateTimeOffset.MinValue);
+
     public bool IsFinal => Status is "Confirmed" or "Cancelled";
 }

@@ -42,8 +42,12 @@ public sealed record PipelineStep(
     int Stuck,
     int Lost,
     LatencySummary Accept,
-    LatencySummary Completion)
+    LatencySummary Completion,
+    IReadOnlyList<CpuShare> CpuPerOrder)
 {
+    /// <summary>CPU milliseconds one confirmed order cost across every process on the machine.</summary>
+    public double CpuPerOrderTotalMs => Math.Round(CpuPerOrder.Sum(share => share.Milliseconds), 1);
+
     /// <summary>A step is sustained when every order was accepted and confirmed, with p99 completion within 1 s.</summary>
     public bool Sustained => Refused == 0 && Cancelled == 0 && Stuck == 0 && Lost == 0 && Completion.P99Ms <= 1000;
 }
@@ -62,7 +66,10 @@ public sealed record DatabaseBoundResult(
     public double OrdersPerSecondBound => Math.Round(TpcB.TransactionsPerSecond / TransactionsPerOrder, 1);
 }
 
-public sealed record ProcessMemory(string Resource, int ProcessId, double ResidentMegabytes);
+/// <summary>CPU milliseconds per confirmed order spent in one group of processes (a resource, or an executable).</summary>
+public sealed record CpuShare(string Process, double Milliseconds);
+
+public sealed record ProcessMemory(string Resource, int ProcessId, double ResidentMegabytes, double PrivateMegabytes);
 
 public sealed record BrokerOutageResult(
     double OfferedPerSecond,

@@ -81,6 +81,19 @@ public static class ReportWriter
         }
 
         Line(md);
+        Line(md, "Where the CPU went, in milliseconds per confirmed order (every process on the machine, from the step's start until its last order was final; the harness is `Shop.Bench`, and `wrk` is idle here):");
+        Line(md);
+        var groups = p.Steps.SelectMany(s => s.CpuPerOrder).GroupBy(share => share.Process)
+            .OrderByDescending(group => group.Sum(share => share.Milliseconds)).Select(group => group.Key).Take(12).ToList();
+        Line(md, $"| Offered/s | total | {string.Join(" | ", groups)} |");
+        Line(md, $"|---:|---:|{string.Concat(groups.Select(_ => "---:|"))}");
+        foreach (var s in p.Steps)
+        {
+            var byGroup = s.CpuPerOrder.ToDictionary(share => share.Process, share => share.Milliseconds);
+            Line(md, $"| {s.OfferedPerSecond} | {s.CpuPerOrderTotalMs} | {string.Join(" | ", groups.Select(g => byGroup.TryGetValue(g, out var ms) ? ms.ToString("F1", CultureInfo.InvariantCulture) : "0"))} |");
+        }
+
+        Line(md);
         Line(md, $"Highest sustained rate (p99 POST → Confirmed ≤ 1 s, nothing refused, lost or stuck): **{Format(p.SustainedOrdersPerSecond)} orders/s**.");
 
         var d = report.Database;
@@ -115,11 +128,11 @@ public static class ReportWriter
         Line(md);
         Line(md, "## 5. Memory after the load (RSS)");
         Line(md);
-        Line(md, "| Process | MiB |");
-        Line(md, "|---|---:|");
+        Line(md, "| Process | RSS MiB | of which private (RssAnon) MiB |");
+        Line(md, "|---|---:|---:|");
         foreach (var process in report.Memory)
         {
-            Line(md, $"| {process.Resource} | {process.ResidentMegabytes} |");
+            Line(md, $"| {process.Resource} | {process.ResidentMegabytes} | {process.PrivateMegabytes} |");
         }
 
         var o = report.BrokerOutage;

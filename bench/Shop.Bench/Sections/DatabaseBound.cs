@@ -44,7 +44,9 @@ public static class DatabaseBound
     private static async Task<(int Orders, Dictionary<string, double> PerOrder)> CountTransactionsPerOrderAsync(
         Workload workload, ServiceDatabases databases, BenchSettings settings, CancellationToken ct)
     {
-        // The idle rate, over a window as long as the settle time.
+        // The idle rate, over a window as long as the settle time, once the previous load's statistics are flushed
+        // (otherwise they land in the idle window and the subtraction takes them off the orders).
+        await Task.Delay(StatisticsSettle, ct);
         var idleStart = await databases.TransactionCountsAsync(ct);
         var idleClock = Stopwatch.StartNew();
         await Task.Delay(StatisticsSettle, ct);
