@@ -39,7 +39,7 @@ var serverConnectionString = await shop.PostgresConnectionStringAsync(ct);
 var databases = new ServiceDatabases(serverConnectionString);
 var database = await DatabaseBound.RunAsync(workload, databases, serverConnectionString, settings, ct);
 await log.WriteLineAsync(
-    $"[{clock.Elapsed:mm\\:ss}] {database.TransactionsPerOrder} transactions per order; pgbench TPC-B {database.TpcB.TransactionsPerSecond:F0} tps, " +
+    $"[{clock.Elapsed:mm\\:ss}] {database.WriteTransactionsPerOrder} writing ({database.TransactionsPerOrder} in all) transactions per order; pgbench TPC-B {database.TpcB.TransactionsPerSecond:F0} tps, " +
     $"select-only {database.SelectOnly.TransactionsPerSecond:F0} tps");
 
 var memory = (await shop.ServiceProcessIdsAsync(ct))

@@ -27,6 +27,17 @@ public sealed class ServiceDatabases(string serverConnectionString)
         return counts;
     }
 
+    /// <summary>
+    /// The next transaction id the server will assign. Only writing transactions take one, and the counter moves at
+    /// once, without the statistics' flush delay: the difference between two readings is the writes in between.
+    /// </summary>
+    public async Task<long> NextTransactionIdAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync("postgres", ct);
+        await using var command = new NpgsqlCommand("SELECT txid_snapshot_xmax(txid_current_snapshot())", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>How many of <paramref name="orders"/> have more than one capture (payments) or confirmation notice (notifications).</summary>
     public async Task<(int Captures, int Notifications)> DuplicatedEffectsAsync(IReadOnlyCollection<Guid> orders, CancellationToken ct) =>
         (await CountDuplicatesAsync("paymentsdb", """SELECT count(*) FROM (SELECT "OrderId" FROM "Payments" WHERE "Status" = 'Captured' AND "OrderId" = ANY(@orders) GROUP BY "OrderId" HAVING count(*) > 1) d""", orders, ct),

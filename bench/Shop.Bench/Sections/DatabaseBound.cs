@@ -30,7 +30,7 @@ public static class DatabaseBound
         ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var (orders, perOrder) = await CountTransactionsPerOrderAsync(workload, databases, settings, ct);
+        var (orders, writesPerOrder, perOrder) = await CountTransactionsPerOrderAsync(workload, databases, settings, ct);
 
         var target = PostgresTarget.FromConnectionString(serverConnectionString, PgBenchDatabase);
         await PgBench.CreateDatabaseAsync(target, ct);
@@ -38,19 +38,21 @@ public static class DatabaseBound
         var tpcb = await PgBench.RunAsync(target, selectOnly: false, PgBenchClients, PgBenchThreads, settings.PgBenchDuration, ct);
         var selectOnly = await PgBench.RunAsync(target, selectOnly: true, PgBenchClients, PgBenchThreads, settings.PgBenchDuration, ct);
 
-        return new DatabaseBoundResult(orders, Math.Round(perOrder.Values.Sum(), 1), perOrder, tpcb, selectOnly);
+        return new DatabaseBoundResult(orders, writesPerOrder, Math.Round(perOrder.Values.Sum(), 1), perOrder, tpcb, selectOnly);
     }
 
-    private static async Task<(int Orders, Dictionary<string, double> PerOrder)> CountTransactionsPerOrderAsync(
+    private static async Task<(int Orders, double WritesPerOrder, Dictionary<string, double> PerOrder)> CountTransactionsPerOrderAsync(
         Workload workload, ServiceDatabases databases, BenchSettings settings, CancellationToken ct)
     {
         // The idle rate, over a window as long as the settle time, once the previous load's statistics are flushed
         // (otherwise they land in the idle window and the subtraction takes them off the orders).
         await Task.Delay(StatisticsSettle, ct);
         var idleStart = await databases.TransactionCountsAsync(ct);
+        var idleWritesStart = await databases.NextTransactionIdAsync(ct);
         var idleClock = Stopwatch.StartNew();
         await Task.Delay(StatisticsSettle, ct);
         var idleEnd = await databases.TransactionCountsAsync(ct);
+        var idleWritesEnd = await databases.NextTransactionIdAsync(ct);
         var idleSeconds = idleClock.Elapsed.TotalSeconds;
 
         var loadClock = Stopwatch.StartNew();
@@ -64,9 +66,13 @@ public static class DatabaseBound
             throw new InvalidOperationException($"Only {confirmed} of {attempts.Count} orders were confirmed while counting transactions.");
         }
 
+        var loadWritesEnd = await databases.NextTransactionIdAsync(ct);
+        var writeSeconds = loadClock.Elapsed.TotalSeconds;
         await Task.Delay(StatisticsSettle, ct);
         var loadEnd = await databases.TransactionCountsAsync(ct);
         var loadSeconds = loadClock.Elapsed.TotalSeconds;
+        var idleWriteRate = (idleWritesEnd - idleWritesStart) / idleSeconds;
+        var writesPerOrder = Math.Round((loadWritesEnd - idleWritesEnd - (idleWriteRate * writeSeconds)) / confirmed, 1);
 
         var perOrder = ServiceDatabases.Names.ToDictionary(
             name => name,
@@ -76,6 +82,6 @@ public static class DatabaseBound
                 var spent = loadEnd[name] - idleEnd[name] - (idleRate * loadSeconds);
                 return Math.Round(Math.Max(spent, 0) / confirmed, 2);
             });
-        return (confirmed, perOrder);
+        return (confirmed, writesPerOrder, perOrder);
     }
 }
