@@ -76,6 +76,8 @@ internal sealed partial class OutboxRelay<TContext>(
         return await strategy.ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
+            // One transaction, committed or rolled back whole: no savepoint around its SaveChanges (see EventProcessor).
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RelayLockKey}) AS \"Value\"").SingleAsync(token))
             {
