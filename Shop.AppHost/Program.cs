@@ -24,6 +24,7 @@ var notifications = builder.AddShopService<Projects.Shop_Notifications>("notific
     .WithEachInstance(instance => instance.WithReference(users));
 
 builder.AddProject<Projects.Shop_Gateway>("gateway")
+    .WithOtlpOnlyToDashboard()
     .WithGatewayEndpoints()
     .WithGatewayConfiguration()
     .WithReference(users).WaitFor(users)

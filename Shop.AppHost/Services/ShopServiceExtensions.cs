@@ -39,6 +39,7 @@ public static class ShopServiceExtensions
             .ToList();
 
         return new ShopService(name, instances).WithEachInstance(instance => instance
+            .WithOtlpOnlyToDashboard()
             .WithHttpHealthCheck("/health")
             .WithReference(database).WaitFor(database)
             .WithReference(messaging).WaitFor(messaging));

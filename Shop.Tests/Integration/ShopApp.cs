@@ -43,8 +43,8 @@ public abstract class ShopApp : IAsyncLifetime
             $"--Parameters:admin-password={AdminPassword}", $"--Parameters:jwt-signing-key={TokenSigningKey}", .. RaisedRateLimits, .. Settings,
         ];
 
-        // The dashboard stays on: it is the services' OTLP endpoint, and without one their telemetry flush at
-        // shutdown outlasts DCP's 6 s stop grace, which turns every resource stop into a kill and a failure.
+        // The testing builder runs no dashboard, so the AppHost gives the services no OTLP endpoint
+        // (WithOtlpOnlyToDashboard): a dead one made their shutdown flush outlast DCP's 6 s stop grace.
         // Test clients have no resilience handler: a retry would hide a 5xx or a slow answer the tests must see.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(arguments, startup.Token);
 
