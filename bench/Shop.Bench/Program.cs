@@ -23,8 +23,9 @@ await log.WriteLineAsync($"Shop benchmark ({(options.Quick ? "quick" : "full")})
 await using var shop = await BenchedShop.StartAsync(ct);
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] app started; gateway {shop.GatewayAddress}");
 
+var cpu = new CpuAccounting(await shop.ServiceProcessIdsAsync(ct));
 var product = await GatewayOverhead.AnyProductAsync(shop.GatewayAddress, ct);
-var gateway = await GatewayOverhead.RunAsync(shop, product, settings, ct);
+var gateway = await GatewayOverhead.RunAsync(shop, product, cpu, settings, ct);
 await log.WriteLineAsync(
     $"[{clock.Elapsed:mm\\:ss}] gateway overhead: direct {gateway.Direct.RequestsPerSecond:F0}/s, gateway {gateway.Gateway.RequestsPerSecond:F0}/s, " +
     $"nginx {gateway.Nginx.RequestsPerSecond:F0}/s (gateway/nginx {gateway.GatewayToNginx})");
@@ -32,7 +33,6 @@ await log.WriteLineAsync(
 using var client = ShopClient.For(shop.GatewayAddress);
 var workload = await Workload.CreateAsync(shop, client, settings, ct);
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] order pipeline, {settings.PipelineStep.TotalSeconds} s per step:");
-var cpu = new CpuAccounting(await shop.ServiceProcessIdsAsync(ct));
 var pipeline = await OrderPipeline.RunAsync(workload, cpu, settings, log, ct);
 
 var serverConnectionString = await shop.PostgresConnectionStringAsync(ct);

@@ -18,8 +18,10 @@ public sealed record MachineInfo(DateTimeOffset StartedAt, int Cores, string Os,
 /// <summary>From <c>scripts/run.sh</c> (warm build) to the gateway answering, and to every service answering through it.</summary>
 public sealed record StartupResult(double GatewayReadySeconds, double AllServicesReadySeconds);
 
+/// <summary>The three paths' wrk figures, and their CPU cost per request by process.</summary>
 public sealed record GatewayOverheadResult(
-    string Path, int Connections, double DurationSeconds, HttpLoadResult Direct, HttpLoadResult Gateway, HttpLoadResult Nginx)
+    string Path, int Connections, double DurationSeconds, HttpLoadResult Direct, HttpLoadResult Gateway, HttpLoadResult Nginx,
+    IReadOnlyList<CpuPerRequest> DirectCpu, IReadOnlyList<CpuPerRequest> GatewayCpu, IReadOnlyList<CpuPerRequest> NginxCpu)
 {
     public double GatewayToNginx => Math.Round(Gateway.RequestsPerSecond / Nginx.RequestsPerSecond, 2);
 
@@ -71,6 +73,9 @@ public sealed record DatabaseBoundResult(
 
 /// <summary>CPU milliseconds per confirmed order spent in one group of processes (a resource, or an executable).</summary>
 public sealed record CpuShare(string Process, double Milliseconds);
+
+/// <summary>CPU microseconds per request spent in one group of processes.</summary>
+public sealed record CpuPerRequest(string Process, double Microseconds);
 
 public sealed record ProcessMemory(string Resource, int ProcessId, double ResidentMegabytes, double PrivateMegabytes);
 

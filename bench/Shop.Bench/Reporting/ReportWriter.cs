@@ -67,6 +67,19 @@ public static class ReportWriter
         Line(md);
         Line(md, $"Gateway / nginx throughput: **{g.GatewayToNginx}×**. Gateway / direct: **{g.GatewayToDirect}×**. "
             + $"p99 added over direct: gateway {g.GatewayAddedP99Ms} ms, nginx {g.NginxAddedP99Ms} ms.");
+        Line(md);
+        Line(md, "CPU per request in microseconds, by process (processes under 1 µs left out):");
+        Line(md);
+        var processes = new[] { g.DirectCpu, g.GatewayCpu, g.NginxCpu }.SelectMany(shares => shares)
+            .GroupBy(share => share.Process).OrderByDescending(group => group.Max(share => share.Microseconds)).Select(group => group.Key).ToList();
+        Line(md, $"| Path | total | {string.Join(" | ", processes)} |");
+        Line(md, $"|---|---:|{string.Concat(processes.Select(_ => "---:|"))}");
+        foreach (var (name, shares) in new[] { ("direct", g.DirectCpu), ("gateway", g.GatewayCpu), ("nginx", g.NginxCpu) })
+        {
+            var byProcess = shares.ToDictionary(share => share.Process, share => share.Microseconds);
+            Line(md, $"| {name} | {Math.Round(shares.Sum(share => share.Microseconds), 1)} | "
+                + string.Join(" | ", processes.Select(process => byProcess.TryGetValue(process, out var us) ? us.ToString("F1", CultureInfo.InvariantCulture) : "0")) + " |");
+        }
 
         var p = report.Pipeline;
         Line(md);

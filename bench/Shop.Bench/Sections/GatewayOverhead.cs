@@ -15,16 +15,20 @@ public static class GatewayOverhead
 {
     private const int WrkThreads = 2;
 
-    public static async Task<GatewayOverheadResult> RunAsync(BenchedShop shop, Guid productId, BenchSettings settings, CancellationToken ct)
+    public static async Task<GatewayOverheadResult> RunAsync(BenchedShop shop, Guid productId, CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(shop);
+
         var path = $"/api/v1/products/{productId}";
         await using var nginx = await NginxReverseProxy.StartAsync(shop.InventoryAddress, FreePort(), ct);
 
-        var direct = await MeasureAsync(new Uri(shop.InventoryAddress, path), settings, ct);
-        var gateway = await MeasureAsync(new Uri(shop.GatewayAddress, path), settings, ct);
-        var proxied = await MeasureAsync(new Uri(nginx.Address, path), settings, ct);
+        var direct = await MeasureAsync(new Uri(shop.InventoryAddress, path), cpu, settings, ct);
+        var gateway = await MeasureAsync(new Uri(shop.GatewayAddress, path), cpu, settings, ct);
+        var proxied = await MeasureAsync(new Uri(nginx.Address, path), cpu, settings, ct);
 
-        return new GatewayOverheadResult("GET /api/v1/products/{id}", settings.WrkConnections, settings.WrkDuration.TotalSeconds, direct, gateway, proxied);
+        return new GatewayOverheadResult(
+            "GET /api/v1/products/{id}", settings.WrkConnections, settings.WrkDuration.TotalSeconds,
+            direct.Load, gateway.Load, proxied.Load, direct.Cpu, gateway.Cpu, proxied.Cpu);
     }
 
     /// <summary>Any product of the demo catalog, read through the gateway as an anonymous client.</summary>
@@ -35,17 +39,22 @@ public static class GatewayOverhead
         return page.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
     }
 
-    private static async Task<HttpLoadResult> MeasureAsync(Uri url, BenchSettings settings, CancellationToken ct)
+    /// <summary>wrk's figures, and the CPU microseconds each request cost every process that took part.</summary>
+    private static async Task<(HttpLoadResult Load, IReadOnlyList<CpuPerRequest> Cpu)> MeasureAsync(Uri url, CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
     {
         // A short run first: JIT, connection pools and PostgreSQL's caches warm up outside the measurement.
         await Wrk.RunAsync(url, settings.WrkConnections, WrkThreads, settings.WrkWarmUp, headers: null, ct);
+        var before = cpu.Snapshot();
         var result = await Wrk.RunAsync(url, settings.WrkConnections, WrkThreads, settings.WrkDuration, headers: null, ct);
+        var spent = CpuAccounting.Between(before, cpu.Snapshot());
         if (result.Non2xxOr3xx > 0 || result.SocketErrors > 0)
         {
             throw new InvalidOperationException($"{url}: {result.Non2xxOr3xx} non-2xx answers and {result.SocketErrors} socket errors under load.");
         }
 
-        return result;
+        return (result, [.. spent
+            .Select(group => new CpuPerRequest(group.Group, Math.Round(group.Seconds * 1_000_000 / result.Requests, 1)))
+            .Where(share => share.Microseconds >= 1)]);
     }
 
     private static int FreePort()
