@@ -23,7 +23,9 @@ await log.WriteLineAsync($"Shop benchmark ({(options.Quick ? "quick" : "full")})
 await using var shop = await BenchedShop.StartAsync(ct);
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] app started; gateway {shop.GatewayAddress}");
 
-var cpu = new CpuAccounting(await shop.ServiceProcessIdsAsync(ct));
+// No service restarts during the run (only the broker does), so the processes are looked up once.
+var serviceProcesses = await shop.ServiceProcessIdsAsync(ct);
+var cpu = new CpuAccounting(serviceProcesses);
 var product = await GatewayOverhead.AnyProductAsync(shop.GatewayAddress, ct);
 var gateway = await GatewayOverhead.RunAsync(shop, product, cpu, settings, ct);
 await log.WriteLineAsync(
@@ -42,7 +44,7 @@ await log.WriteLineAsync(
     $"[{clock.Elapsed:mm\\:ss}] {database.WriteTransactionsPerOrder} writing ({database.TransactionsPerOrder} in all) transactions per order; pgbench TPC-B {database.TpcB.TransactionsPerSecond:F0} tps, " +
     $"select-only {database.SelectOnly.TransactionsPerSecond:F0} tps");
 
-var memory = (await shop.ServiceProcessIdsAsync(ct))
+var memory = serviceProcesses
     .Select(process => (process, rss: LinuxProcess.ResidentMegabytes(process.Value) ?? (double.NaN, double.NaN)))
     .Select(p => new ProcessMemory(p.process.Key, p.process.Value, p.rss.Total, p.rss.Private))
     .ToList();

@@ -12,9 +12,9 @@ using RabbitMQ.Client;
 namespace Shop.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows in batches, taken in write order, each row with a publisher confirm, and marks them sent. While the
-/// broker is down it keeps trying with backoff; nothing is lost because a row stays pending until confirmed. A
-/// PostgreSQL advisory lock lets one replica at a time relay, which keeps each aggregate's events in order.
+/// Publishes committed outbox rows in batches taken in write order, each row with a publisher confirm, and marks them
+/// sent. While the broker is down it keeps trying with backoff; nothing is lost because a row stays pending until
+/// confirmed. A PostgreSQL advisory lock lets one replica at a time relay, so batches go out in write order.
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopeFactory,
@@ -96,8 +96,8 @@ internal sealed partial class OutboxRelay<TContext>(
                 : await db.Set<OutboxMessage>().CountAsync(message => message.SentAt == null, token);
 
             // The whole batch is published at once and the confirms are awaited together: one confirm round trip per
-            // batch instead of per event (the benchmark's order pipeline was bound by it). Consumers handle events
-            // concurrently and the saga tolerates any interleaving, so nothing relies on order within a batch.
+            // batch instead of per event. Consumers handle events concurrently and the saga tolerates any
+            // interleaving, so nothing relies on order within a batch.
             var confirms = pending.Select(message => (Message: message, Confirm: PublishAsync(message, token))).ToList();
             var published = 0;
             Exception? failure = null;
