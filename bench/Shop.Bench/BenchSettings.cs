@@ -23,7 +23,7 @@ public sealed record BenchSettings(
 {
     public static readonly BenchSettings Full = new(
         Quick: false,
-        WrkWarmUp: TimeSpan.FromSeconds(3),
+        WrkWarmUp: TimeSpan.FromSeconds(15),
         WrkDuration: TimeSpan.FromSeconds(10),
         WrkConnections: 64,
         Customers: 50,

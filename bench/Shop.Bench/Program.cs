@@ -45,8 +45,8 @@ await log.WriteLineAsync(
     $"select-only {database.SelectOnly.TransactionsPerSecond:F0} tps");
 
 var memory = serviceProcesses
-    .Select(process => (process, rss: LinuxProcess.ResidentMegabytes(process.Value) ?? (double.NaN, double.NaN)))
-    .Select(p => new ProcessMemory(p.process.Key, p.process.Value, p.rss.Total, p.rss.Private))
+    .Select(process => new ProcessMemory(
+        process.Key, process.Value, LinuxProcess.Memory(process.Value) ?? new ResidentMemory(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN)))
     .ToList();
 
 var outageRate = (pipeline.SustainedOrdersPerSecond ?? settings.PipelineRates[0]) / 2;

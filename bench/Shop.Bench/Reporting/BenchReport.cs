@@ -1,3 +1,4 @@
+using Shop.Bench.Harness;
 using Shop.Bench.Tools;
 
 namespace Shop.Bench.Reporting;
@@ -77,7 +78,7 @@ public sealed record CpuShare(string Process, double Milliseconds);
 /// <summary>CPU microseconds per request spent in one group of processes.</summary>
 public sealed record CpuPerRequest(string Process, double Microseconds);
 
-public sealed record ProcessMemory(string Resource, int ProcessId, double ResidentMegabytes, double PrivateMegabytes);
+public sealed record ProcessMemory(string Resource, int ProcessId, ResidentMemory Megabytes);
 
 public sealed record BrokerOutageResult(
     double OfferedPerSecond,

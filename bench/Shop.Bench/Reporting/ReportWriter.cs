@@ -140,13 +140,16 @@ public static class ReportWriter
         }
 
         Line(md);
-        Line(md, "## 5. Memory after the load (RSS)");
+        Line(md, "## 5. Memory after the load");
         Line(md);
-        Line(md, "| Process | RSS MiB | of which private (RssAnon) MiB |");
-        Line(md, "|---|---:|---:|");
+        Line(md, "RSS counts every page a process maps in full; PSS divides each shared page among the processes that map it, so PSS is what a process costs. MiB:");
+        Line(md);
+        Line(md, "| Process | RSS | PSS | PSS: GC and native heaps, stacks | PSS: JIT code and type data | PSS: mapped files |");
+        Line(md, "|---|---:|---:|---:|---:|---:|");
         foreach (var process in report.Memory)
         {
-            Line(md, $"| {process.Resource} | {process.ResidentMegabytes} | {process.PrivateMegabytes} |");
+            var use = process.Megabytes;
+            Line(md, $"| {process.Resource} | {use.Resident} | {use.Proportional} | {use.Anonymous} | {use.RuntimeCode} | {use.Files} |");
         }
 
         var o = report.BrokerOutage;
