@@ -29,7 +29,7 @@ public sealed record BenchSettings(
         Customers: 50,
         Products: 20,
         PipelineRates: [25, 50, 100, 150, 200, 300, 400],
-        PipelineWarmUp: TimeSpan.FromSeconds(5),
+        PipelineWarmUp: TimeSpan.FromSeconds(20),
         PipelineStep: TimeSpan.FromSeconds(15),
         TransactionCountOrders: 200,
         PgBenchScale: 10,

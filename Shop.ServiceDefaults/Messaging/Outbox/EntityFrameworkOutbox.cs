@@ -27,11 +27,18 @@ internal sealed class EntityFrameworkOutbox<TContext>(TContext db, OutboxSignal 
         });
 
         // Outside an explicit transaction SaveChanges is the commit, so the relay can go at once. Inside one (event
-        // handlers) the consumer wakes it after the commit; a wake-up before it only costs the relay an empty look.
+        // handlers) the rows are not visible yet: the consumer wakes the relay after its commit instead, since a
+        // wake-up now would only cost the relay a pass that finds nothing.
         if (!_wakesRelay)
         {
             _wakesRelay = true;
-            db.SavedChanges += (_, _) => signal.Set();
+            db.SavedChanges += (_, _) =>
+            {
+                if (db.Database.CurrentTransaction is null)
+                {
+                    signal.Set();
+                }
+            };
         }
     }
 }
