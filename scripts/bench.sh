@@ -2,7 +2,7 @@
 # Shop's benchmark suite (bench/README.md): gateway overhead against direct and nginx, the order pipeline at stepped
 # rates, PostgreSQL's own bound and one order's transaction count, start-up, memory, and a broker outage under load.
 #
-#   scripts/bench.sh           full run, Release build, about 10 minutes on 2 cores: bench/results/latest.{md,json}
+#   scripts/bench.sh           full run, Release build, about 7 minutes on 2 cores: bench/results/latest.{md,json}
 #   scripts/bench.sh --quick   harness check for CI (under 90 s after the build): bench/results/quick/, fails if an
 #                              order is lost, stuck or confirmed twice; its numbers say nothing about speed
 #

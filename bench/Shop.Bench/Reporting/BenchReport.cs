@@ -22,7 +22,8 @@ public sealed record StartupResult(double GatewayReadySeconds, double AllService
 /// <summary>The three paths' wrk figures, and their CPU cost per request by process.</summary>
 public sealed record GatewayOverheadResult(
     string Path, int Connections, double DurationSeconds, HttpLoadResult Direct, HttpLoadResult Gateway, HttpLoadResult Nginx,
-    IReadOnlyList<CpuPerRequest> DirectCpu, IReadOnlyList<CpuPerRequest> GatewayCpu, IReadOnlyList<CpuPerRequest> NginxCpu)
+    IReadOnlyList<CpuPerRequest> DirectCpu, IReadOnlyList<CpuPerRequest> GatewayCpu, IReadOnlyList<CpuPerRequest> NginxCpu,
+    double OneClientSeconds, HttpLoadResult DirectOneClient, HttpLoadResult GatewayOneClient, HttpLoadResult NginxOneClient)
 {
     public double GatewayToNginx => Math.Round(Gateway.RequestsPerSecond / Nginx.RequestsPerSecond, 2);
 
@@ -31,6 +32,10 @@ public sealed record GatewayOverheadResult(
     public double GatewayAddedP99Ms => Math.Round(Gateway.P99Ms - Direct.P99Ms, 2);
 
     public double NginxAddedP99Ms => Math.Round(Nginx.P99Ms - Direct.P99Ms, 2);
+
+    public double GatewayAddedP99OneClientMs => Math.Round(GatewayOneClient.P99Ms - DirectOneClient.P99Ms, 2);
+
+    public double NginxAddedP99OneClientMs => Math.Round(NginxOneClient.P99Ms - DirectOneClient.P99Ms, 2);
 }
 
 public sealed record PipelineStep(

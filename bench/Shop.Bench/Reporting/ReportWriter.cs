@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Shop.Bench.Tools;
 
 namespace Shop.Bench.Reporting;
 
@@ -57,16 +58,18 @@ public static class ReportWriter
         Line(md);
         Line(md, $"## 1. Gateway overhead: `{g.Path}`, wrk {g.Connections} connections, {g.DurationSeconds} s each");
         Line(md);
-        Line(md, "| Path | Requests/s | p50 ms | p99 ms | p99.9 ms |");
-        Line(md, "|---|---:|---:|---:|---:|");
-        foreach (var (name, result) in new[] { ("direct to inventory", g.Direct), ("Shop gateway (YARP)", g.Gateway), ("nginx", g.Nginx) })
-        {
-            Line(md, $"| {name} | {result.RequestsPerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.P999Ms:F2} |");
-        }
+        LoadTable(md, g.Direct, g.Gateway, g.Nginx);
 
         Line(md);
         Line(md, $"Gateway / nginx throughput: **{g.GatewayToNginx}×**. Gateway / direct: **{g.GatewayToDirect}×**. "
             + $"p99 added over direct: gateway {g.GatewayAddedP99Ms} ms, nginx {g.NginxAddedP99Ms} ms.");
+        Line(md);
+        Line(md, $"One client at a time (1 connection, {g.OneClientSeconds} s each), so that no request waits behind another and latency is what each hop adds:");
+        Line(md);
+        LoadTable(md, g.DirectOneClient, g.GatewayOneClient, g.NginxOneClient);
+
+        Line(md);
+        Line(md, $"p99 added over direct, one client: gateway **{g.GatewayAddedP99OneClientMs} ms**, nginx {g.NginxAddedP99OneClientMs} ms.");
         Line(md);
         Line(md, "CPU per request in microseconds, by process (processes under 1 µs left out):");
         Line(md);
@@ -160,6 +163,16 @@ public static class ReportWriter
         Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Line(md, $"| {o.Sent} | {o.Accepted} | {o.Confirmed} | {o.Cancelled} | {o.Stuck} | {o.Lost} | {o.DuplicatedCaptures} | {o.DuplicatedNotifications} | {o.StockDiscrepancy} | {o.DrainSecondsAfterRestart} s |");
         return md.ToString();
+    }
+
+    private static void LoadTable(StringBuilder md, HttpLoadResult direct, HttpLoadResult gateway, HttpLoadResult nginx)
+    {
+        Line(md, "| Path | Requests/s | p50 ms | p99 ms | p99.9 ms |");
+        Line(md, "|---|---:|---:|---:|---:|");
+        foreach (var (name, result) in new[] { ("direct to inventory", direct), ("Shop gateway (YARP)", gateway), ("nginx", nginx) })
+        {
+            Line(md, $"| {name} | {result.RequestsPerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.P999Ms:F2} |");
+        }
     }
 
     private static string Format(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "none";

@@ -28,7 +28,8 @@ public static class GatewayOverhead
 
         return new GatewayOverheadResult(
             "GET /api/v1/products/{id}", settings.WrkConnections, settings.WrkDuration.TotalSeconds,
-            direct.Load, gateway.Load, proxied.Load, direct.Cpu, gateway.Cpu, proxied.Cpu);
+            direct.Load, gateway.Load, proxied.Load, direct.Cpu, gateway.Cpu, proxied.Cpu,
+            settings.WrkOneClientDuration.TotalSeconds, direct.OneClient, gateway.OneClient, proxied.OneClient);
     }
 
     /// <summary>Any product of the demo catalog, read through the gateway as an anonymous client.</summary>
@@ -39,8 +40,12 @@ public static class GatewayOverhead
         return page.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
     }
 
-    /// <summary>wrk's figures, and the CPU microseconds each request cost every process that took part.</summary>
-    private static async Task<(HttpLoadResult Load, IReadOnlyList<CpuPerRequest> Cpu)> MeasureAsync(Uri url, CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
+    /// <summary>
+    /// wrk's figures under load, the CPU microseconds each request cost every process that took part, and wrk's figures
+    /// for one client at a time: with nothing queued, its latency is what the path itself adds.
+    /// </summary>
+    private static async Task<(HttpLoadResult Load, IReadOnlyList<CpuPerRequest> Cpu, HttpLoadResult OneClient)> MeasureAsync(
+        Uri url, CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
     {
         // A short run first: JIT, connection pools and PostgreSQL's caches warm up outside the measurement.
         await Wrk.RunAsync(url, settings.WrkConnections, WrkThreads, settings.WrkWarmUp, headers: null, ct);
@@ -52,9 +57,15 @@ public static class GatewayOverhead
             throw new InvalidOperationException($"{url}: {result.Non2xxOr3xx} non-2xx answers and {result.SocketErrors} socket errors under load.");
         }
 
+        var oneClient = await Wrk.RunAsync(url, connections: 1, threads: 1, settings.WrkOneClientDuration, headers: null, ct);
+        if (oneClient.Non2xxOr3xx > 0 || oneClient.SocketErrors > 0)
+        {
+            throw new InvalidOperationException($"{url}: {oneClient.Non2xxOr3xx} non-2xx answers and {oneClient.SocketErrors} socket errors for one client.");
+        }
+
         return (result, [.. spent
             .Select(group => new CpuPerRequest(group.Group, Math.Round(group.Seconds * 1_000_000 / result.Requests, 1)))
-            .Where(share => share.Microseconds >= 1)]);
+            .Where(share => share.Microseconds >= 1)], oneClient);
     }
 
     private static int FreePort()
