@@ -47,25 +47,27 @@ public static class GatewayOverhead
     private static async Task<(HttpLoadResult Load, IReadOnlyList<CpuPerRequest> Cpu, HttpLoadResult OneClient)> MeasureAsync(
         Uri url, CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
     {
-        // A short run first: JIT, connection pools and PostgreSQL's caches warm up outside the measurement.
+        // A warm-up run first, outside the measurement: .NET recompiles hot code, optimised, in the background, and
+        // connection pools and PostgreSQL's caches fill.
         await Wrk.RunAsync(url, settings.WrkConnections, WrkThreads, settings.WrkWarmUp, headers: null, ct);
         var before = cpu.Snapshot();
         var result = await Wrk.RunAsync(url, settings.WrkConnections, WrkThreads, settings.WrkDuration, headers: null, ct);
         var spent = CpuAccounting.Between(before, cpu.Snapshot());
-        if (result.Non2xxOr3xx > 0 || result.SocketErrors > 0)
-        {
-            throw new InvalidOperationException($"{url}: {result.Non2xxOr3xx} non-2xx answers and {result.SocketErrors} socket errors under load.");
-        }
-
+        EnsureAllAnswered(url, result, "under load");
         var oneClient = await Wrk.RunAsync(url, connections: 1, threads: 1, settings.WrkOneClientDuration, headers: null, ct);
-        if (oneClient.Non2xxOr3xx > 0 || oneClient.SocketErrors > 0)
-        {
-            throw new InvalidOperationException($"{url}: {oneClient.Non2xxOr3xx} non-2xx answers and {oneClient.SocketErrors} socket errors for one client.");
-        }
+        EnsureAllAnswered(url, oneClient, "for one client");
 
         return (result, [.. spent
             .Select(group => new CpuPerRequest(group.Group, Math.Round(group.Seconds * 1_000_000 / result.Requests, 1)))
             .Where(share => share.Microseconds >= 1)], oneClient);
+    }
+
+    private static void EnsureAllAnswered(Uri url, HttpLoadResult result, string when)
+    {
+        if (result.Non2xxOr3xx > 0 || result.SocketErrors > 0)
+        {
+            throw new InvalidOperationException($"{url}: {result.Non2xxOr3xx} non-2xx answers and {result.SocketErrors} socket errors {when}.");
+        }
     }
 
     private static int FreePort()
