@@ -16,6 +16,7 @@ public sealed record BenchSettings(
     TimeSpan PipelineWarmUp,
     TimeSpan PipelineStep,
     int TransactionCountOrders,
+    TimeSpan StatisticsSettle,
     int PgBenchScale,
     TimeSpan PgBenchDuration,
     TimeSpan OutageLoad,
@@ -34,6 +35,8 @@ public sealed record BenchSettings(
         PipelineWarmUp: TimeSpan.FromSeconds(20),
         PipelineStep: TimeSpan.FromSeconds(15),
         TransactionCountOrders: 200,
+        // PostgreSQL 15 flushes a backend's statistics at most once a second and an idle one's within 10 s.
+        StatisticsSettle: TimeSpan.FromSeconds(11),
         PgBenchScale: 10,
         PgBenchDuration: TimeSpan.FromSeconds(10),
         OutageLoad: TimeSpan.FromSeconds(30),
@@ -52,6 +55,8 @@ public sealed record BenchSettings(
         PipelineWarmUp: TimeSpan.FromSeconds(2),
         PipelineStep: TimeSpan.FromSeconds(4),
         TransactionCountOrders: 20,
+        // Counts taken before every backend has flushed are approximate; quick mode only checks that they are taken.
+        StatisticsSettle: TimeSpan.FromSeconds(2),
         PgBenchScale: 1,
         PgBenchDuration: TimeSpan.FromSeconds(2),
         OutageLoad: TimeSpan.FromSeconds(8),

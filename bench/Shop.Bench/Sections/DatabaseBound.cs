@@ -12,9 +12,6 @@ namespace Shop.Bench.Sections;
 /// </summary>
 public static class DatabaseBound
 {
-    // PostgreSQL 15 flushes a backend's statistics at most once a second and an idle one's within 10 s.
-    private static readonly TimeSpan StatisticsSettle = TimeSpan.FromSeconds(11);
-
     private const double CountingRate = 20;
 
     private const string PgBenchDatabase = "shopbench";
@@ -46,11 +43,11 @@ public static class DatabaseBound
     {
         // The idle rate, over a window as long as the settle time, once the previous load's statistics are flushed
         // (otherwise they land in the idle window and the subtraction takes them off the orders).
-        await Task.Delay(StatisticsSettle, ct);
+        await Task.Delay(settings.StatisticsSettle, ct);
         var idleStart = await databases.TransactionCountsAsync(ct);
         var idleWritesStart = await databases.NextTransactionIdAsync(ct);
         var idleClock = Stopwatch.StartNew();
-        await Task.Delay(StatisticsSettle, ct);
+        await Task.Delay(settings.StatisticsSettle, ct);
         var idleEnd = await databases.TransactionCountsAsync(ct);
         var idleWritesEnd = await databases.NextTransactionIdAsync(ct);
         var idleSeconds = idleClock.Elapsed.TotalSeconds;
@@ -68,7 +65,7 @@ public static class DatabaseBound
 
         var loadWritesEnd = await databases.NextTransactionIdAsync(ct);
         var writeSeconds = loadClock.Elapsed.TotalSeconds;
-        await Task.Delay(StatisticsSettle, ct);
+        await Task.Delay(settings.StatisticsSettle, ct);
         var loadEnd = await databases.TransactionCountsAsync(ct);
         var loadSeconds = loadClock.Elapsed.TotalSeconds;
         var idleWriteRate = (idleWritesEnd - idleWritesStart) / idleSeconds;
