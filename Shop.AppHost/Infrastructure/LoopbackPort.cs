@@ -6,8 +6,9 @@ namespace Aspire.Hosting;
 /// <summary>
 /// A port free on loopback right now, for endpoints without DCP's proxy: Aspire allocates ports only for proxied
 /// endpoints. The port is fixed for the AppHost's life, so a resource restarted by the stop/start commands gets it again.
+/// The benchmark harness takes its nginx port here too.
 /// </summary>
-internal static class LoopbackPort
+public static class LoopbackPort
 {
     public static int Free()
     {

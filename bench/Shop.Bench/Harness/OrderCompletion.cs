@@ -12,13 +12,20 @@ public static class OrderCompletion
     // Looking must not become the load: a few lookups at a time, like a handful of clients refreshing a page.
     private const int ConcurrentLookups = 16;
 
-    public static async Task<IReadOnlyList<CompletedOrder>> WaitAsync(
-        ShopClient client, IReadOnlyList<OrderAttempt> accepted, TimeSpan patience, CancellationToken ct)
+    /// <summary>Follows the accepted ones among <paramref name="attempts"/> until each is final, or stuck or lost.</summary>
+    public static async Task<OrderOutcomes> FollowAsync(ShopClient client, IReadOnlyList<OrderAttempt> attempts, CancellationToken ct)
+    {
+        var accepted = attempts.Where(attempt => attempt.OrderId is not null).ToList();
+        var finished = await WaitAsync(client, accepted, ct);
+        return new OrderOutcomes(attempts, accepted, finished);
+    }
+
+    private static async Task<IReadOnlyList<CompletedOrder>> WaitAsync(ShopClient client, List<OrderAttempt> accepted, CancellationToken ct)
     {
         using var lookups = new SemaphoreSlim(ConcurrentLookups);
         var pending = accepted.ToList();
         var done = new List<CompletedOrder>(accepted.Count);
-        var deadline = DateTimeOffset.UtcNow + patience;
+        var deadline = DateTimeOffset.UtcNow + BenchSettings.CompletionPatience;
         while (pending.Count > 0)
         {
             var states = await Task.WhenAll(pending.Select(async attempt =>
@@ -67,4 +74,16 @@ public sealed record CompletedOrder(OrderAttempt Attempt, string Status, TimeSpa
     public bool IsStuck => FinishedAt is null && Status != "Lost";
 
     public bool IsLost => Status == "Lost";
+}
+
+/// <summary>A batch of order attempts and how each accepted one ended.</summary>
+public sealed record OrderOutcomes(IReadOnlyList<OrderAttempt> Attempts, IReadOnlyList<OrderAttempt> Accepted, IReadOnlyList<CompletedOrder> Finished)
+{
+    public IReadOnlyList<CompletedOrder> Confirmed { get; } = [.. Finished.Where(order => order.Status == "Confirmed")];
+
+    public int Cancelled => Finished.Count(order => order.Status == "Cancelled");
+
+    public int Stuck => Finished.Count(order => order.IsStuck);
+
+    public int Lost => Finished.Count(order => order.IsLost);
 }

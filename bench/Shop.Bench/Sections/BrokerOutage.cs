@@ -29,14 +29,12 @@ public static class BrokerOutage
         var restartedAt = DateTimeOffset.UtcNow;
         await log.WriteLineAsync($"  messaging healthy again at {restartedAt:HH:mm:ss.f}");
 
-        var attempts = await load;
-        var accepted = attempts.Where(attempt => attempt.OrderId is not null).ToList();
-        var finished = await OrderCompletion.WaitAsync(workload.Client, accepted, BenchSettings.CompletionPatience, ct);
-        var confirmed = finished.Where(order => order.Status == "Confirmed").ToList();
+        var outcomes = await OrderCompletion.FollowAsync(workload.Client, await load, ct);
+        var confirmed = outcomes.Confirmed;
         var (captures, notifications) = await databases.DuplicatedEffectsAsync([.. confirmed.Select(order => order.Attempt.OrderId!.Value)], ct);
         var sold = Workload.ProductStock - await workload.Client.AvailableAsync(product, ct);
         // The backlog is what was placed before the broker came back; later orders flow normally.
-        var backlogDrained = finished
+        var backlogDrained = outcomes.Finished
             .Where(order => order.Attempt.SentAt < restartedAt && order.FinishedAt is not null)
             .Select(order => order.FinishedAt!.Value)
             .DefaultIfEmpty(restartedAt)
@@ -45,12 +43,12 @@ public static class BrokerOutage
         return new BrokerOutageResult(
             rate,
             settings.Outage.TotalSeconds,
-            attempts.Count,
-            accepted.Count,
+            outcomes.Attempts.Count,
+            outcomes.Accepted.Count,
             confirmed.Count,
-            finished.Count(order => order.Status == "Cancelled"),
-            finished.Count(order => order.IsStuck),
-            finished.Count(order => order.IsLost),
+            outcomes.Cancelled,
+            outcomes.Stuck,
+            outcomes.Lost,
             captures,
             notifications,
             sold - confirmed.Count,

@@ -55,9 +55,7 @@ public static class DatabaseBound
         var loadClock = Stopwatch.StartNew();
         var attempts = await OpenLoopLoad.RunAsync(
             workload.Client, workload.Customers, workload.Products, CountingRate, TimeSpan.FromSeconds(settings.TransactionCountOrders / CountingRate), ct);
-        var accepted = attempts.Where(attempt => attempt.OrderId is not null).ToList();
-        var finished = await OrderCompletion.WaitAsync(workload.Client, accepted, BenchSettings.CompletionPatience, ct);
-        var confirmed = finished.Count(order => order.Status == "Confirmed");
+        var confirmed = (await OrderCompletion.FollowAsync(workload.Client, attempts, ct)).Confirmed.Count;
         if (confirmed != attempts.Count)
         {
             throw new InvalidOperationException($"Only {confirmed} of {attempts.Count} orders were confirmed while counting transactions.");

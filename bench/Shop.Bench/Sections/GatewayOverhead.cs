@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using Aspire.Hosting;
 using Shop.Bench.Harness;
 using Shop.Bench.Reporting;
 using Shop.Bench.Tools;
@@ -20,7 +19,7 @@ public static class GatewayOverhead
         ArgumentNullException.ThrowIfNull(shop);
 
         var path = $"/api/v1/products/{productId}";
-        await using var nginx = await NginxReverseProxy.StartAsync(shop.InventoryAddress, FreePort(), ct);
+        await using var nginx = await NginxReverseProxy.StartAsync(shop.InventoryAddress, LoopbackPort.Free(), ct);
 
         var direct = await MeasureAsync(new Uri(shop.InventoryAddress, path), cpu, settings, ct);
         var gateway = await MeasureAsync(new Uri(shop.GatewayAddress, path), cpu, settings, ct);
@@ -68,12 +67,5 @@ public static class GatewayOverhead
         {
             throw new InvalidOperationException($"{url}: {result.Non2xxOr3xx} non-2xx answers and {result.SocketErrors} socket errors {when}.");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

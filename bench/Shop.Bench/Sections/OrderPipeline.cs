@@ -38,11 +38,11 @@ public static class OrderPipeline
 
         var cpuBefore = cpu.Snapshot();
         var attempts = await OpenLoopLoad.RunAsync(workload.Client, workload.Customers, workload.Products, rate, duration, ct);
-        var accepted = attempts.Where(attempt => attempt.OrderId is not null).ToList();
-        var finished = await OrderCompletion.WaitAsync(workload.Client, accepted, BenchSettings.CompletionPatience, ct);
+        var outcomes = await OrderCompletion.FollowAsync(workload.Client, attempts, ct);
         var cpuSpent = CpuAccounting.Between(cpuBefore, cpu.Snapshot());
 
-        var confirmed = finished.Where(order => order.Status == "Confirmed").ToList();
+        var accepted = outcomes.Accepted;
+        var confirmed = outcomes.Confirmed;
         var first = attempts.Min(attempt => attempt.SentAt);
         var lastSent = attempts.Max(attempt => attempt.SentAt);
         var lastAnswer = attempts.Max(attempt => attempt.SentAt + attempt.AcceptLatency);
@@ -56,9 +56,9 @@ public static class OrderPipeline
             Math.Round(accepted.Count / Seconds(lastAnswer - first), 1),
             Math.Round(confirmedWhileSending / Seconds(lastSent - first), 1),
             confirmed.Count,
-            finished.Count(order => order.Status == "Cancelled"),
-            finished.Count(order => order.IsStuck),
-            finished.Count(order => order.IsLost),
+            outcomes.Cancelled,
+            outcomes.Stuck,
+            outcomes.Lost,
             Percentiles.Summarize(accepted.Select(attempt => attempt.AcceptLatency)),
             Percentiles.Summarize(confirmed.Select(order => order.CompletionLatency!.Value)),
             [.. cpuSpent.Select(group => new CpuShare(group.Group, Math.Round(group.Seconds * 1000 / Math.Max(confirmed.Count, 1), 2)))]);
