@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -17,9 +18,15 @@ public static class ShopDbContextExtensions
     /// </summary>
     public const int DefaultMaxPoolSize = 12;
 
+    // EF Core's defaults (6 retries, up to 30 s apart) hold a request for about a minute while the database is down,
+    // past every gateway timeout. Three retries 0, 1 and 2 s apart ride out a blip and still answer 503 within seconds.
+    private const int MaxRetryCount = 3;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// The service's <typeparamref name="TContext"/> through Aspire's Npgsql integration (pooling, health check,
-    /// retries, telemetry), with the connection pool capped at <see cref="MaxPoolSizeSetting"/>.
+    /// telemetry), with short retries, a 503 for an unreachable database and the connection pool capped at
+    /// <see cref="MaxPoolSizeSetting"/>.
     /// </summary>
     public static IHostApplicationBuilder AddShopDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
@@ -27,13 +34,19 @@ public static class ShopDbContextExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         var maxPoolSize = builder.Configuration.GetValue(MaxPoolSizeSetting, DefaultMaxPoolSize);
-        builder.AddNpgsqlDbContext<TContext>(connectionName, settings =>
-        {
-            if (settings.ConnectionString is { } connectionString)
+        builder.AddNpgsqlDbContext<TContext>(
+            connectionName,
+            settings =>
             {
-                settings.ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
-            }
-        });
+                if (settings.ConnectionString is { } connectionString)
+                {
+                    settings.ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+                }
+
+                settings.DisableRetry = true; // replaced below by a shorter strategy
+            },
+            options => options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null)));
+        builder.Services.AddExceptionHandler<UnreachableDatabaseExceptionHandler>();
         return builder;
     }
 }
