@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
-
 namespace Aspire.Hosting;
 
 /// <summary>
@@ -11,43 +8,13 @@ public static class ContainerRuntimeProbe
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
 
-    public static bool AnyRuntimeAnswers(TimeSpan timeout) => CandidateRuntimes().Any(runtime => Answers(runtime, timeout));
+    /// <summary>The first runtime whose engine answers <c>info</c> within <paramref name="timeout"/>, or null.</summary>
+    public static string? FirstAnswering(TimeSpan timeout) =>
+        CandidateRuntimes().FirstOrDefault(runtime => ContainerCli.Succeeds(runtime, ["info"], timeout));
 
     // Aspire uses ASPIRE_CONTAINER_RUNTIME when it is set, so that is the only runtime worth asking then.
     private static string[] CandidateRuntimes() =>
         Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME") is { Length: > 0 } configured
             ? [configured]
             : ["docker", "podman"];
-
-    private static bool Answers(string runtime, TimeSpan timeout)
-    {
-        var startInfo = new ProcessStartInfo(runtime, ["info"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        try
-        {
-            using var process = new Process { StartInfo = startInfo };
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return false;
-            }
-
-            return process.ExitCode == 0;
-        }
-        catch (Win32Exception)
-        {
-            return false; // not installed
-        }
-    }
 }

@@ -21,11 +21,14 @@ public static class PostgresInfrastructureExtensions
         }
 
         var container = builder.AddPostgres(name, password: password);
-        if (!infrastructure.IsEphemeral)
+        if (!builder.ExecutionContext.IsPublishMode)
         {
-            // A fixed name (Aspire's default hashes the AppHost path) keeps the data and the manifest the same on every clone.
-            container.WithDataVolume($"shop-{name}-data");
+            container.WithDirectHostPort("tcp");
         }
+
+        // A fixed name (Aspire's default hashes the AppHost path) keeps the data and the manifest the same on every clone.
+        // Throwaway runs get a volume too: DCP recreates a container the stop/start commands restart, and its data must survive that.
+        container.WithDataVolume(infrastructure.VolumeName(name));
 
         return container;
     }

@@ -27,15 +27,14 @@ public static class RabbitMQInfrastructureExtensions
 
         if (builder.ExecutionContext.IsPublishMode)
         {
-            return builder.AddPublishedRabbitMQ(name, password);
+            return builder.AddPublishedRabbitMQ(name, password, infrastructure);
         }
 
-        var container = builder.AddRabbitMQ(name, password: password);
-        if (!infrastructure.IsEphemeral)
-        {
-            // A fixed name (Aspire's default hashes the AppHost path) keeps the data and the manifest the same on every clone.
-            container.WithDataVolume($"shop-{name}-data");
-        }
+        var container = builder.AddRabbitMQ(name, password: password)
+            .WithDirectHostPort("tcp");
+        // A fixed name (Aspire's default hashes the AppHost path) keeps the data and the manifest the same on every clone.
+        // Throwaway runs get a volume too: DCP recreates a container the stop/start commands restart, and its data must survive that.
+        container.WithDataVolume(infrastructure.VolumeName(name));
 
         return container;
     }
@@ -49,7 +48,7 @@ public static class RabbitMQInfrastructureExtensions
     /// (the generated one is letters and digits; docs/deployment-guide.md).
     /// </summary>
     private static IResourceBuilder<IResourceWithConnectionString> AddPublishedRabbitMQ(
-        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource> password)
+        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource> password, ShopInfrastructure infrastructure)
     {
         var broker = builder.AddContainer($"{name}-broker", PublishedBrokerImage, PublishedBrokerTag)
             .WithImageRegistry("docker.io")
@@ -58,7 +57,7 @@ public static class RabbitMQInfrastructureExtensions
             // The node name must not follow the pod's changing host name, or a restarted pod cannot read its own data.
             .WithEnvironment("RABBITMQ_NODENAME", "rabbit@localhost")
             .WithEndpoint(targetPort: AmqpPort, name: "tcp", scheme: "tcp")
-            .WithVolume($"shop-{name}-data", "/var/lib/rabbitmq");
+            .WithVolume(infrastructure.VolumeName(name), "/var/lib/rabbitmq");
         var endpoint = broker.GetEndpoint("tcp");
 
         return builder.AddConnectionString(

@@ -2,33 +2,73 @@ namespace Shop.Tests.Infrastructure;
 
 public sealed class InfrastructureModeSelectorTests
 {
-    private static bool NoRuntimeAnswers() => false;
+    private static readonly ContainerReadiness NoEngine = new(null, []);
 
-    private static bool RuntimeAnswers() => true;
+    private static readonly ContainerReadiness Ready = new("docker", []);
+
+    private static readonly ContainerReadiness PostgresMissing = new("docker", [ContainerImages.Postgres]);
+
+    private static ContainerReadiness MustNotProbe() => throw new InvalidOperationException("This choice must not probe the container engine.");
 
     [Fact]
-    public void Auto_without_a_container_runtime_uses_local_executables() =>
-        Assert.Equal(InfrastructureMode.Local, InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, NoRuntimeAnswers));
+    public void Auto_without_a_container_engine_uses_local_executables_and_says_so()
+    {
+        var decision = InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, () => NoEngine);
+
+        Assert.Equal(InfrastructureMode.Local, decision.Mode);
+        Assert.Contains("no container engine answers", decision.Reason, StringComparison.Ordinal);
+    }
 
     [Fact]
-    public void Auto_with_a_container_runtime_uses_containers() =>
-        Assert.Equal(InfrastructureMode.Containers, InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, RuntimeAnswers));
+    public void Auto_with_an_engine_and_both_images_uses_containers() =>
+        Assert.Equal(InfrastructureMode.Containers, InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, () => Ready).Mode);
+
+    [Fact]
+    public void Auto_with_an_engine_but_a_missing_image_uses_local_and_names_the_image_and_the_script()
+    {
+        var decision = InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, () => PostgresMissing);
+
+        Assert.Equal(InfrastructureMode.Local, decision.Mode);
+        Assert.Contains(ContainerImages.Postgres, decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("scripts/container-images.sh", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Containers_with_a_missing_image_fails_at_once_naming_the_image_and_both_ways_out()
+    {
+        var exception = Assert.Throws<DistributedApplicationException>(
+            () => InfrastructureModeSelector.Choose(InfrastructureMode.Containers, isPublishMode: false, () => PostgresMissing));
+
+        Assert.Contains(ContainerImages.Postgres, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ContainerImages.RabbitMQ, exception.Message, StringComparison.Ordinal);
+        Assert.Contains("scripts/container-images.sh", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Shop__Infrastructure=local", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Containers_without_an_engine_fails_at_once_with_the_way_out()
+    {
+        var exception = Assert.Throws<DistributedApplicationException>(
+            () => InfrastructureModeSelector.Choose(InfrastructureMode.Containers, isPublishMode: false, () => NoEngine));
+
+        Assert.Contains("no container engine answers", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Shop__Infrastructure=local", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Containers_with_an_engine_and_both_images_uses_containers() =>
+        Assert.Equal(InfrastructureMode.Containers, InfrastructureModeSelector.Choose(InfrastructureMode.Containers, isPublishMode: false, () => Ready).Mode);
 
     [Theory]
     [InlineData(InfrastructureMode.Auto)]
     [InlineData(InfrastructureMode.Local)]
     [InlineData(InfrastructureMode.Containers)]
-    public void Publish_mode_always_uses_containers(InfrastructureMode requested) =>
-        Assert.Equal(InfrastructureMode.Containers, InfrastructureModeSelector.Choose(requested, isPublishMode: true, NoRuntimeAnswers));
+    public void Publish_mode_always_uses_containers_without_probing(InfrastructureMode requested) =>
+        Assert.Equal(InfrastructureMode.Containers, InfrastructureModeSelector.Choose(requested, isPublishMode: true, MustNotProbe).Mode);
 
-    [Theory]
-    [InlineData(InfrastructureMode.Local)]
-    [InlineData(InfrastructureMode.Containers)]
-    public void An_explicit_mode_is_kept_in_run_mode_without_probing(InfrastructureMode requested) =>
-        Assert.Equal(requested, InfrastructureModeSelector.Choose(
-            requested,
-            isPublishMode: false,
-            () => throw new InvalidOperationException("An explicit mode must not probe for a container runtime.")));
+    [Fact]
+    public void Local_is_kept_in_run_mode_without_probing() =>
+        Assert.Equal(InfrastructureMode.Local, InfrastructureModeSelector.Choose(InfrastructureMode.Local, isPublishMode: false, MustNotProbe).Mode);
 
     [Theory]
     [InlineData(null, InfrastructureMode.Auto)]

@@ -24,7 +24,13 @@ public abstract class ShopApp : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
-    /// <summary>Extra AppHost settings, such as <c>--Shop:Infrastructure=local</c>; they override the defaults below.</summary>
+    /// <summary>
+    /// The infrastructure this app runs on. Always pinned: with a container engine running, <c>auto</c> would move
+    /// every test to containers. Local unless a collection says otherwise.
+    /// </summary>
+    public virtual InfrastructureMode Infrastructure => InfrastructureMode.Local;
+
+    /// <summary>Extra AppHost settings; they override the defaults below.</summary>
     protected virtual IEnumerable<string> Settings => [];
 
     /// <summary>
@@ -40,6 +46,7 @@ public abstract class ShopApp : IAsyncLifetime
         string[] arguments =
         [
             "--Shop:GatewayPort=0", "--Shop:EphemeralData=true", $"--Shop:DataDirectory={DataDirectory}",
+            $"--Shop:Infrastructure={Infrastructure.ToString().ToLowerInvariant()}",
             $"--Parameters:admin-password={AdminPassword}", $"--Parameters:jwt-signing-key={TokenSigningKey}", .. RaisedRateLimits, .. Settings,
         ];
 
@@ -47,13 +54,19 @@ public abstract class ShopApp : IAsyncLifetime
         // (WithOtlpOnlyToDashboard): a dead one made their shutdown flush outlast DCP's 6 s stop grace.
         // Test clients have no resilience handler: a retry would hide a 5xx or a slow answer the tests must see.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(arguments, startup.Token);
+        Shape(builder);
 
         _app = await builder.BuildAsync(startup.Token);
         await _app.StartAsync(startup.Token);
-        foreach (var resource in ShopResources.All)
+        foreach (var resource in builder.Resources.Select(resource => resource.Name).Intersect(ShopResources.All))
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);
         }
+    }
+
+    /// <summary>Changes the AppHost's resources before it is built; every remaining Shop resource is awaited healthy.</summary>
+    protected virtual void Shape(IDistributedApplicationTestingBuilder builder)
+    {
     }
 
     /// <summary>

@@ -2,8 +2,8 @@ using Shop.Tests.Api;
 
 namespace Shop.Tests.Integration;
 
-/// <summary>The app most integration tests share, in the infrastructure mode the machine supports (auto).</summary>
-public sealed class ShopAppFixture : ShopApp
+/// <summary>The app most integration tests share, in local mode; the containers-mode collection derives from it.</summary>
+public class ShopAppFixture : ShopApp
 {
     private readonly Lazy<Task<Scenario>> _scenario;
 
@@ -22,5 +22,5 @@ public sealed class ShopAppFixture : ShopApp
 [CollectionDefinition(Name)]
 public sealed class ShopAppCollection : ICollectionFixture<ShopAppFixture>
 {
-    public const string Name = "Shop app";
+    public const string Name = "Shop app (local mode)";
 }

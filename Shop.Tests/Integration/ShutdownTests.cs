@@ -33,8 +33,11 @@ public sealed class ShutdownTests : IAsyncLifetime
         Assert.False(Directory.Exists(_shop.DataDirectory), $"{_shop.DataDirectory} should be deleted with the app.");
     }
 
+    /// <summary>Only the local servers: they are what disposing must stop.</summary>
     private sealed class LocalModeApp : ShopApp
     {
-        protected override IEnumerable<string> Settings => ["--Shop:Infrastructure=local"];
+        public override InfrastructureMode Infrastructure => InfrastructureMode.Local;
+
+        protected override void Shape(IDistributedApplicationTestingBuilder builder) => builder.RemoveProjectsExcept();
     }
 }

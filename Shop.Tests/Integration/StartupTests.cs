@@ -1,24 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Shop.Tests.Integration;
 
 [Collection(ShopAppCollection.Name)]
 public sealed class StartupTests(ShopAppFixture shop)
 {
-    public static TheoryData<string> Resources => [.. ShopResources.All];
-
-    [Theory]
-    [MemberData(nameof(Resources))]
-    public async Task Every_resource_reaches_healthy(string resource)
-    {
-        var resourceEvent = await shop.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, TestContext.Timeout);
-
-        Assert.Equal(KnownResourceStates.Running, resourceEvent.Snapshot.State?.Text);
-        Assert.Equal(HealthStatus.Healthy, resourceEvent.Snapshot.HealthStatus);
-    }
-
     [Theory]
     [InlineData("users", "Shop Users API")]
     [InlineData("orders", "Shop Orders API")]

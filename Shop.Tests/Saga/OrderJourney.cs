@@ -70,4 +70,8 @@ internal static class OrderJourney
             .Where(notification => notification.GetProperty("orderId").ValueKind == JsonValueKind.String
                 && notification.GetProperty("orderId").GetGuid() == orderId)];
     }
+
+    /// <summary>Waits for the customer's one notification about <paramref name="orderId"/> and returns it.</summary>
+    public static async Task<JsonElement> SingleNotificationAboutAsync(this ShopApi api, Actor customer, Guid orderId, string what) =>
+        Assert.Single(await UntilAsync(() => api.NotificationsAboutAsync(customer, orderId), found => found.Length > 0, what));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,23 +48,10 @@ internal static partial class LocalDataDirectory
         foreach (var sibling in Directory.EnumerateDirectories(parent))
         {
             var ownerFile = Path.Combine(sibling, OwnerFileName);
-            if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && !IsAlive(owner))
+            if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && !OwnerProcess.IsAlive(owner))
             {
                 TryDelete(sibling);
             }
-        }
-    }
-
-    private static bool IsAlive(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

@@ -1,0 +1,19 @@
+using Shop.Tests.Api;
+using Shop.Tests.Integration;
+using Shop.Tests.Saga;
+
+namespace Shop.Tests.Containers;
+
+// The scenarios both infrastructure modes must pass, run against the containers-mode app.
+
+[Collection(ContainersShopAppCollection.Name)]
+public sealed class ContainersSagaOutcomeTests(ContainersShopAppFixture shop) : SagaOutcomeTests(shop);
+
+[Collection(ContainersShopAppCollection.Name)]
+public sealed class ContainersBrokerOutageTests(ContainersShopAppFixture shop) : BrokerOutageTests(shop);
+
+[Collection(ContainersShopAppCollection.Name)]
+public sealed class ContainersDatabaseOutageTests(ContainersShopAppFixture shop) : DatabaseOutageTests(shop);
+
+[Collection(ContainersShopAppCollection.Name)]
+public sealed class ContainersResourceHealthTests(ContainersShopAppFixture shop) : ResourceHealthTests(shop);
