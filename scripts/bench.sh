@@ -18,7 +18,9 @@ case "${1:-}" in
   *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
 esac
 
-shop_ensure_prerequisites
+# The benchmark runs local mode only (its figures are local mode's), whatever engine the machine has.
+shop_ensure_dotnet
+shop_ensure_local_binaries
 
 # The load tools and the reference proxy, from Debian like the servers.
 missing=()
@@ -33,15 +35,7 @@ if [ ${#missing[@]} -gt 0 ]; then
       *) packages+=("$tool") ;;
     esac
   done
-  echo "Installing the benchmark's tools: ${packages[*]}"
-  if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
-  else
-    echo "Cannot install them without root. Run:  sudo apt-get install -y ${packages[*]}" >&2
-    exit 1
-  fi
+  shop_apt_install "The benchmark needs its load tools" "${packages[@]}"
 fi
 
 free_port() {
@@ -54,7 +48,7 @@ free_port() {
 
 seconds_since() { echo "scale=1; ($(date +%s%N) - $1) / 1000000000" | bc; }
 
-# Start-up as a developer sees it: scripts/run.sh on a warm build, until the gateway answers, then until every
+# Start-up as a developer sees it: scripts/run.sh (local mode) on a warm build, until the gateway answers, then until every
 # service answers through it. The gateway starts only after all five services report healthy (WaitFor). Until then
 # DCP's proxy accepts connections on the gateway's port and never answers, hence curl's --max-time.
 measure_startup() {
@@ -65,7 +59,7 @@ measure_startup() {
   data="${TMPDIR:-/tmp}/shop-bench-startup-$$"
   log=$(mktemp)
   started=$(date +%s%N)
-  Shop__GatewayPort=$port Shop__DataDirectory=$data Shop__EphemeralData=true scripts/run.sh >"$log" 2>&1 &
+  Shop__Infrastructure=local Shop__GatewayPort=$port Shop__DataDirectory=$data Shop__EphemeralData=true scripts/run.sh >"$log" 2>&1 &
   pid=$!
   gateway_ready=""
   all_ready=""

@@ -1,18 +1,36 @@
 #!/usr/bin/env bash
-# Runs Shop's whole test suite (unit and integration, against real PostgreSQL and RabbitMQ) after making sure its
-# prerequisites exist. Extra arguments go to dotnet test, e.g. --filter FullyQualifiedName~Startup.
+# Runs Shop's whole test suite (unit and integration, against real PostgreSQL and RabbitMQ, in local mode and in
+# containers mode) after making sure both modes' prerequisites exist: the postgresql and rabbitmq-server packages, a
+# Docker engine (installed and started here when missing, and then stopped again at the end) and the two images
+# (pulled, or built as stand-ins: scripts/stand-in-images/). Extra arguments go to dotnet test (which runs the Debug
+# build made here), e.g. --filter FullyQualifiedName~Startup.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/prerequisites.sh
 
-shop_ensure_prerequisites
-
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-status=0
-dotnet test Shop.sln "$@" 2>&1 | tee "$log" || status=$?
+results=$(mktemp -d)
+trap 'rm -rf "$log" "$results"; shop_stop_started_engine' EXIT
+shop_ensure_test_prerequisites
 
-# One plain summary line for readers and CI, e.g. "Tests: 40 passed, 0 failed, 0 skipped".
+# The images take minutes on a machine that must build stand-ins, mostly waiting on the network: prepare them while
+# the solution builds.
+shop_ensure_container_images >"$results/images.log" 2>&1 &
+images=$!
+build=0
+dotnet build Shop.sln -nologo || build=$?
+images_status=0
+wait "$images" || images_status=$?
+cat "$results/images.log"
+if [ "$build" -ne 0 ] || [ "$images_status" -ne 0 ]; then
+  echo "Tests: not run (the build or the container images failed)" >&2
+  exit 1
+fi
+
+status=0
+dotnet test Shop.sln --no-build --logger "trx;LogFileName=$results/results.trx" "$@" 2>&1 | tee "$log" || status=$?
+
+# One plain summary line for readers and CI, e.g. "Tests: 40 passed, 0 failed, 0 skipped (containers mode: 24 passed)".
 summary=$(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true)
 if [ -z "$summary" ]; then
   echo "Tests: no test summary found (build failure?)" >&2
@@ -21,7 +39,9 @@ fi
 failed=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
 passed=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
 skipped=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
-echo "Tests: $passed passed, $failed failed, $skipped skipped"
+# The containers-mode share (Shop.Tests.Containers), so a run that lost its engine cannot pass unnoticed.
+containers=$(grep -oE 'testName="Shop\.Tests\.Containers\.[^"]*"[^>]*outcome="Passed"' "$results/results.trx" 2>/dev/null | wc -l || true)
+echo "Tests: $passed passed, $failed failed, $skipped skipped (containers mode: $containers passed)"
 if [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
   exit 1

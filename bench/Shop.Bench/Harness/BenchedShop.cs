@@ -55,6 +55,8 @@ public sealed class BenchedShop : IAsyncDisposable
         var adminPassword = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         string[] arguments =
         [
+            // Local mode, as every committed figure: with a Docker engine running, auto would measure containers.
+            "--Shop:Infrastructure=local",
             "--Shop:GatewayPort=0", "--Shop:EphemeralData=true", $"--Shop:DataDirectory={dataDirectory}",
             "--Shop:Replicas:inventory=1", $"--Parameters:admin-password={adminPassword}",
             .. RateLimitPolicies.Select(policy => $"--Gateway:RateLimits:{policy}:PermitLimit=1000000000"),
