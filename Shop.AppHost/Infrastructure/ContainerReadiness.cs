@@ -5,8 +5,6 @@ namespace Aspire.Hosting;
 /// <param name="MissingImages">Images neither present nor pullable; empty when there is no engine to ask.</param>
 public sealed record ContainerReadiness(string? Runtime, IReadOnlyList<string> MissingImages)
 {
-    public bool IsReady => Runtime is not null && MissingImages.Count == 0;
-
     /// <summary>Asks the engine, then each image (pulling a missing one, bounded).</summary>
     public static ContainerReadiness Probe()
     {
