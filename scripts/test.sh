@@ -28,19 +28,22 @@ if [ "$build" -ne 0 ] || [ "$images_status" -ne 0 ]; then
 fi
 
 status=0
-dotnet test Shop.sln --no-build --logger "trx;LogFileName=$results/results.trx" "$@" 2>&1 | tee "$log" || status=$?
+# One trx per test project (LogFilePrefix adds the framework and a timestamp to each name).
+dotnet test Shop.sln --no-build --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@" 2>&1 | tee "$log" || status=$?
 
-# One plain summary line for readers and CI, e.g. "Tests: 40 passed, 0 failed, 0 skipped (containers mode: 24 passed)".
-summary=$(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true)
-if [ -z "$summary" ]; then
+# One plain summary line for readers and CI, e.g. "Tests: 560 passed, 0 failed, 0 skipped (containers mode: 25 passed)",
+# summed over the test projects' own summary lines.
+summaries=$(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" || true)
+if [ -z "$summaries" ]; then
   echo "Tests: no test summary found (build failure?)" >&2
   exit $((status == 0 ? 1 : status))
 fi
-failed=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
-passed=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
-skipped=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
+count() { grep -oE "$1: +[0-9]+" <<<"$summaries" | awk '{ sum += $2 } END { print sum + 0 }'; }
+failed=$(count Failed)
+passed=$(count Passed)
+skipped=$(count Skipped)
 # The containers-mode share (Shop.Tests.Containers), so a run that lost its engine cannot pass unnoticed.
-containers=$(grep -oE 'testName="Shop\.Tests\.Containers\.[^"]*"[^>]*outcome="Passed"' "$results/results.trx" 2>/dev/null | wc -l || true)
+containers=$(cat "$results"/*.trx 2>/dev/null | grep -oE 'testName="Shop\.Tests\.Containers\.[^"]*"[^>]*outcome="Passed"' | wc -l || true)
 echo "Tests: $passed passed, $failed failed, $skipped skipped (containers mode: $containers passed)"
 if [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2

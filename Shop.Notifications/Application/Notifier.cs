@@ -14,26 +14,9 @@ namespace Shop.Notifications.Application;
 public sealed partial class Notifier(
     NotificationsDbContext db, INotificationSender sender, TimeProvider time, ILogger<Notifier> logger)
 {
-    public async Task<Notification> SendAsync(
-        Guid userId, NotificationType type, string subject, string body, Guid? orderId, CancellationToken ct)
+    public async Task<Notification> SendAsync(Guid userId, NotificationContent content, Guid? orderId, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(subject.Length, Notification.SubjectMaxLength, nameof(subject));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(body.Length, Notification.BodyMaxLength, nameof(body));
-
-        var now = time.GetUtcNow();
-        var notification = new Notification
-        {
-            Id = Guid.CreateVersion7(now),
-            UserId = userId,
-            Type = type,
-            Subject = subject,
-            Body = body,
-            OrderId = orderId,
-            TraceId = Activity.Current?.TraceId.ToString(),
-            CreatedAt = now,
-        };
+        var notification = Notification.Create(userId, content, orderId, Activity.Current?.TraceId.ToString(), time.GetUtcNow());
         db.Notifications.Add(notification);
         await db.SaveChangesAsync(ct);
 

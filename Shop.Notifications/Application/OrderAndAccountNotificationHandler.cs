@@ -1,4 +1,3 @@
-using System.Globalization;
 using Shop.Notifications.Domain;
 using Shop.ServiceDefaults.IntegrationEvents;
 using Shop.ServiceDefaults.Messaging.Consuming;
@@ -20,9 +19,7 @@ internal sealed class OrderAndAccountNotificationHandler(Notifier notifier) :
 
         await notifier.SendAsync(
             integrationEvent.UserId,
-            NotificationType.Welcome,
-            "Welcome to Shop",
-            $"Hello {integrationEvent.DisplayName}, your account {integrationEvent.Email} is ready.",
+            NotificationContent.Welcome(integrationEvent.DisplayName, integrationEvent.Email),
             orderId: null,
             ct);
     }
@@ -33,10 +30,7 @@ internal sealed class OrderAndAccountNotificationHandler(Notifier notifier) :
 
         await notifier.SendAsync(
             integrationEvent.UserId,
-            NotificationType.OrderConfirmed,
-            "Your order is confirmed",
-            string.Create(CultureInfo.InvariantCulture,
-                $"Order {integrationEvent.OrderId} is confirmed: {integrationEvent.Total:0.00} {integrationEvent.Currency} was charged."),
+            NotificationContent.OrderConfirmed(integrationEvent.OrderId, integrationEvent.Total, integrationEvent.Currency),
             integrationEvent.OrderId,
             ct);
     }
@@ -47,18 +41,8 @@ internal sealed class OrderAndAccountNotificationHandler(Notifier notifier) :
 
         await notifier.SendAsync(
             integrationEvent.UserId,
-            NotificationType.OrderCancelled,
-            "Your order was cancelled",
-            $"Order {integrationEvent.OrderId} was cancelled ({Describe(integrationEvent.Reason)}). Anything charged is refunded.",
+            NotificationContent.OrderCancelled(integrationEvent.OrderId, integrationEvent.Reason),
             integrationEvent.OrderId,
             ct);
     }
-
-    private static string Describe(string reason) => reason switch
-    {
-        "OutOfStock" => "some items are out of stock",
-        "PaymentDeclined" => "the payment was declined",
-        "CancelledByCustomer" => "you cancelled it",
-        _ => reason,
-    };
 }

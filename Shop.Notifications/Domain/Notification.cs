@@ -24,4 +24,28 @@ public sealed class Notification
     public string? TraceId { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>A new notification of <paramref name="content"/> for the user, checked against what its row can hold.</summary>
+    public static Notification Create(
+        Guid userId, NotificationContent content, Guid? orderId, string? traceId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(content.Subject, nameof(content));
+        ArgumentException.ThrowIfNullOrWhiteSpace(content.Body, nameof(content));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Subject.Length, SubjectMaxLength, nameof(content));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Body.Length, BodyMaxLength, nameof(content));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(traceId?.Length ?? 0, TraceIdMaxLength, nameof(traceId));
+
+        return new Notification
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = userId,
+            Type = content.Type,
+            Subject = content.Subject,
+            Body = content.Body,
+            OrderId = orderId,
+            TraceId = traceId,
+            CreatedAt = now,
+        };
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Shop.ServiceDefaults.Messaging;
 
@@ -10,13 +9,8 @@ namespace Shop.ServiceDefaults.Messaging;
 /// </summary>
 public static class EventJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
-
-    private static JsonSerializerOptions Create()
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-        options.Converters.Add(new JsonStringEnumConverter());
-        options.MakeReadOnly();
-        return options;
-    }
+        Converters = { new JsonStringEnumConverter() },
+    };
 }

@@ -29,7 +29,7 @@ public static class Registration
 
     // MailAddress accepts "Name <a@b>" forms too; an account email must be the bare address.
     private static bool IsValidEmail(string? email) =>
-        email is { Length: > 0 and <= User.MaxEmailLength }
+        email is { Length: <= User.MaxEmailLength }
         && MailAddress.TryCreate(email.Trim(), out var address)
         && address.Address == email.Trim()
         && address.Host.Contains('.', StringComparison.Ordinal);

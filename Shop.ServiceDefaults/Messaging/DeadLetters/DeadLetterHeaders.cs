@@ -19,7 +19,7 @@ internal static class DeadLetterHeaders
     {
         var headers = new Dictionary<string, object?>(original ?? new Dictionary<string, object?>(), StringComparer.Ordinal)
         {
-            [Error] = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error,
+            [Error] = error[..Math.Min(error.Length, MaxErrorLength)],
             [FailedAt] = failedAt.ToString("O", CultureInfo.InvariantCulture),
             [Attempts] = attempts,
             [RoutingKey] = routingKey,

@@ -1,6 +1,6 @@
 using Shop.Orders.Domain;
 
-namespace Shop.Tests.Orders;
+namespace Shop.UnitTests.Orders;
 
 /// <summary>
 /// The saga's steps on an order: each applies only while it still makes sense, so late and duplicated events (a

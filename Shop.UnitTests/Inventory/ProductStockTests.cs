@@ -1,6 +1,6 @@
 using Shop.Inventory.Domain;
 
-namespace Shop.Tests.Inventory;
+namespace Shop.UnitTests.Inventory;
 
 public sealed class ProductStockTests
 {
@@ -94,4 +94,92 @@ public sealed class ProductStockTests
     [Fact]
     public void Setting_available_to_a_negative_quantity_is_an_error() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Mug().SetAvailable(-1));
+
+    [Fact]
+    public void Releasing_all_reserved_units_leaves_none_reserved()
+    {
+        var product = Mug();
+        product.Reserve(4);
+
+        product.Release(4);
+
+        Assert.Equal(10, product.Available);
+        Assert.Equal(0, product.Reserved);
+    }
+
+    [Fact]
+    public void Releasing_more_than_reserved_says_how_many_are()
+    {
+        var product = Mug();
+        product.Reserve(2);
+
+        var exception = Assert.Throws<InvalidOperationException>(() => product.Release(3));
+
+        Assert.Equal("Cannot release 3 units of SHOP-MUG-001: only 2 are reserved.", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Releasing_selling_or_restocking_a_non_positive_quantity_is_an_error(int quantity)
+    {
+        var product = Mug();
+        product.Reserve(2);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => product.Release(quantity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => product.Sell(quantity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => product.Restock(quantity));
+        Assert.Equal(8, product.Available);
+        Assert.Equal(2, product.Reserved);
+    }
+
+    [Fact]
+    public void Selling_takes_reserved_units_out_of_the_stock()
+    {
+        var product = Mug();
+        product.Reserve(4);
+
+        product.Sell(3);
+
+        Assert.Equal(6, product.Available);
+        Assert.Equal(1, product.Reserved);
+    }
+
+    [Fact]
+    public void Selling_all_reserved_units_leaves_none_reserved()
+    {
+        var product = Mug();
+        product.Reserve(4);
+
+        product.Sell(4);
+
+        Assert.Equal(6, product.Available);
+        Assert.Equal(0, product.Reserved);
+    }
+
+    [Fact]
+    public void Selling_more_than_reserved_is_an_error_that_says_how_many_are_and_changes_nothing()
+    {
+        var product = Mug();
+        product.Reserve(2);
+
+        var exception = Assert.Throws<InvalidOperationException>(() => product.Sell(3));
+
+        Assert.Equal("Cannot sell 3 units of SHOP-MUG-001: only 2 are reserved.", exception.Message);
+        Assert.Equal(8, product.Available);
+        Assert.Equal(2, product.Reserved);
+    }
+
+    [Fact]
+    public void Restocking_makes_sold_units_available_again()
+    {
+        var product = Mug();
+        product.Reserve(4);
+        product.Sell(4);
+
+        product.Restock(3);
+
+        Assert.Equal(9, product.Available);
+        Assert.Equal(0, product.Reserved);
+    }
 }

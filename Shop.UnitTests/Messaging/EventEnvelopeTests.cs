@@ -3,7 +3,7 @@ using System.Text.Json;
 using Shop.ServiceDefaults.IntegrationEvents;
 using Shop.ServiceDefaults.Messaging;
 
-namespace Shop.Tests.Messaging;
+namespace Shop.UnitTests.Messaging;
 
 public sealed class EventEnvelopeTests
 {
@@ -94,6 +94,13 @@ public sealed class EventEnvelopeTests
 
         Assert.All(types, type => Assert.Matches("^[a-z]+(-[a-z]+)*\\.v[0-9]+$", type));
         Assert.Equal(types.Length, types.Distinct().Count());
-        Assert.Throws<InvalidOperationException>(() => IntegrationEventType.Of<string>());
+    }
+
+    [Fact]
+    public void A_type_without_the_attribute_is_named_with_the_fix()
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() => IntegrationEventType.Of<string>());
+
+        Assert.Equal("String is not an integration event: mark it with [IntegrationEvent(name, version)].", exception.Message);
     }
 }

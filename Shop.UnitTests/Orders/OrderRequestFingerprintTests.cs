@@ -1,6 +1,6 @@
 using Shop.Orders.Domain;
 
-namespace Shop.Tests.Orders;
+namespace Shop.UnitTests.Orders;
 
 public sealed class OrderRequestFingerprintTests
 {
@@ -54,6 +54,10 @@ public sealed class OrderRequestFingerprintTests
     [Fact]
     public void The_hash_does_not_reveal_the_payment_token() =>
         Assert.DoesNotContain("tok_visa_4242", OrderRequestFingerprint.Compute(Request((Mug, 2))), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_missing_request_is_an_argument_error() =>
+        Assert.Throws<ArgumentNullException>(() => OrderRequestFingerprint.Compute(null!));
 
     private static OrderRequest Request(params (Guid ProductId, int Quantity)[] lines) => Request("tok_visa_4242", lines);
 

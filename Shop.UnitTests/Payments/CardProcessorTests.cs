@@ -1,6 +1,6 @@
 using Shop.Payments.Domain;
 
-namespace Shop.Tests.Payments;
+namespace Shop.UnitTests.Payments;
 
 public sealed class CardProcessorTests
 {

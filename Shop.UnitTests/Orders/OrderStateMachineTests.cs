@@ -1,6 +1,6 @@
 using Shop.Orders.Domain;
 
-namespace Shop.Tests.Orders;
+namespace Shop.UnitTests.Orders;
 
 public sealed class OrderStateMachineTests
 {

@@ -1,4 +1,6 @@
-namespace Shop.Tests.Infrastructure;
+using Aspire.Hosting;
+
+namespace Shop.UnitTests.Infrastructure;
 
 public sealed class InfrastructureModeSelectorTests
 {
@@ -86,4 +88,53 @@ public sealed class InfrastructureModeSelectorTests
 
         Assert.Contains("'auto', 'containers' or 'local'", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Each_decision_gives_the_reason_the_log_line_shows()
+    {
+        Assert.Equal(
+            "publish mode: a manifest describes containers",
+            InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: true, MustNotProbe).Reason);
+        Assert.Equal(
+            "Shop:Infrastructure is 'local'",
+            InfrastructureModeSelector.Choose(InfrastructureMode.Local, isPublishMode: false, MustNotProbe).Reason);
+        Assert.Equal(
+            $"Shop:Infrastructure is 'containers'; docker answers and has {ContainerImages.Postgres} and {ContainerImages.RabbitMQ}",
+            InfrastructureModeSelector.Choose(InfrastructureMode.Containers, isPublishMode: false, () => Ready).Reason);
+        Assert.Equal(
+            $"auto: docker answers and has {ContainerImages.Postgres} and {ContainerImages.RabbitMQ}",
+            InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, () => Ready).Reason);
+    }
+
+    [Fact]
+    public void A_containers_decision_names_the_engine_that_answered()
+    {
+        var decision = InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, () => new("podman", []));
+
+        Assert.Equal("podman", decision.ContainerRuntime);
+    }
+
+    [Fact]
+    public void Both_missing_images_are_named_together()
+    {
+        var decision = InfrastructureModeSelector.Choose(
+            InfrastructureMode.Auto, isPublishMode: false, () => new("docker", [ContainerImages.Postgres, ContainerImages.RabbitMQ]));
+
+        Assert.StartsWith(
+            $"auto: docker answers, but the images {ContainerImages.Postgres} and {ContainerImages.RabbitMQ} are not on this machine",
+            decision.Reason,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_missing_image_is_named_alone()
+    {
+        var decision = InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, () => PostgresMissing);
+
+        Assert.StartsWith($"auto: docker answers, but the image {ContainerImages.Postgres} is not on this machine", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_probe_is_required() =>
+        Assert.Throws<ArgumentNullException>(() => InfrastructureModeSelector.Choose(InfrastructureMode.Auto, isPublishMode: false, null!));
 }

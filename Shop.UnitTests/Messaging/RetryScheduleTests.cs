@@ -1,6 +1,6 @@
 using Shop.ServiceDefaults.Messaging;
 
-namespace Shop.Tests.Messaging;
+namespace Shop.UnitTests.Messaging;
 
 public sealed class RetryScheduleTests
 {
