@@ -11,17 +11,17 @@ var adminPassword = builder.AddGeneratedPassword("admin-password");
 // Users issues tokens; the gateway and every other service reference it to fetch its public keys (JWKS) by service discovery.
 // Orders and inventory run several instances in run mode (Shop:Replicas); see ShopService.
 var users = builder.AddShopService<Projects.Shop_Users>("users", postgres.AddShopDatabase("usersdb"), messaging)
-    .WithEachInstance(instance => instance
-        .WithEnvironment("Jwt__SigningKey", tokenSigningKey)
-        .WithEnvironment("Admin__Password", adminPassword));
+    .WithEnvironment("Jwt__SigningKey", tokenSigningKey)
+    .WithEnvironment("Admin__Password", adminPassword);
 var inventory = builder.AddShopService<Projects.Shop_Inventory>("inventory", postgres.AddShopDatabase("inventorydb"), messaging)
-    .WithEachInstance(instance => instance.WithReference(users));
+    .WithReference(users);
 var orders = builder.AddShopService<Projects.Shop_Orders>("orders", postgres.AddShopDatabase("ordersdb"), messaging)
-    .WithEachInstance(instance => instance.WithReference(users).WithReference(inventory));
+    .WithReference(users)
+    .WithReference(inventory);
 var payments = builder.AddShopService<Projects.Shop_Payments>("payments", postgres.AddShopDatabase("paymentsdb"), messaging)
-    .WithEachInstance(instance => instance.WithReference(users));
+    .WithReference(users);
 var notifications = builder.AddShopService<Projects.Shop_Notifications>("notifications", postgres.AddShopDatabase("notificationsdb"), messaging)
-    .WithEachInstance(instance => instance.WithReference(users));
+    .WithReference(users);
 
 builder.AddProject<Projects.Shop_Gateway>("gateway")
     .WithOtlpOnlyToDashboard()

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Aspire.Hosting.Publishing;
 
-namespace Aspire.Hosting;
+namespace Shop.AppHost;
 
 /// <summary>
 /// Generates a development token-signing key: a 2048-bit RSA private key as base64 PKCS#8, one line so it travels

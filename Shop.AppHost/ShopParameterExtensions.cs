@@ -1,3 +1,5 @@
+using Shop.AppHost;
+
 namespace Aspire.Hosting;
 
 public static class ShopParameterExtensions

@@ -1,8 +1,7 @@
+using Shop.EventBus.DeadLetters;
 using Shop.Inventory.Apis;
 using Shop.Inventory.Application;
 using Shop.Inventory.Data;
-using Shop.ServiceDefaults.IntegrationEvents;
-using Shop.ServiceDefaults.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,9 +10,7 @@ builder.AddShopDbContext<InventoryDbContext>(InventoryDbContext.ConnectionName);
 builder.AddDatabaseMigrations<InventoryDbContext>(DemoCatalogSeed.ApplyAsync);
 builder.AddEventBus<InventoryDbContext>()
     .AddOutbox()
-    .Subscribe<OrderPlaced, StockReservationHandler>()
-    .Subscribe<OrderConfirmed, StockReservationHandler>()
-    .Subscribe<OrderCancelled, StockReservationHandler>();
+    .Subscribe<StockReservationHandler>();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Inventory API");
 

@@ -1,8 +1,7 @@
+using Shop.EventBus.DeadLetters;
 using Shop.Notifications.Apis;
 using Shop.Notifications.Application;
 using Shop.Notifications.Data;
-using Shop.ServiceDefaults.IntegrationEvents;
-using Shop.ServiceDefaults.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,9 +9,7 @@ builder.AddServiceDefaults();
 builder.AddShopDbContext<NotificationsDbContext>(NotificationsDbContext.ConnectionName);
 builder.AddDatabaseMigrations<NotificationsDbContext>();
 builder.AddEventBus<NotificationsDbContext>()
-    .Subscribe<UserRegistered, OrderAndAccountNotificationHandler>()
-    .Subscribe<OrderConfirmed, OrderAndAccountNotificationHandler>()
-    .Subscribe<OrderCancelled, OrderAndAccountNotificationHandler>();
+    .Subscribe<OrderAndAccountNotificationHandler>();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Notifications API");
 builder.AddNotificationServices();

@@ -1,9 +1,8 @@
+using Shop.EventBus.DeadLetters;
 using Shop.Orders.Apis;
 using Shop.Orders.Application;
 using Shop.Orders.Data;
 using Shop.Orders.Infrastructure;
-using Shop.ServiceDefaults.IntegrationEvents;
-using Shop.ServiceDefaults.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,11 +11,9 @@ builder.AddShopDbContext<OrdersDbContext>(OrdersDbContext.ConnectionName);
 builder.AddDatabaseMigrations<OrdersDbContext>();
 builder.AddEventBus<OrdersDbContext>()
     .AddOutbox()
-    .Subscribe<StockReserved, OrderSagaHandler>()
-    .Subscribe<StockReservationFailed, OrderSagaHandler>()
-    .Subscribe<PaymentCaptured, OrderSagaHandler>()
-    .Subscribe<PaymentDeclined, OrderSagaHandler>();
+    .Subscribe<OrderSagaHandler>();
 builder.Services.AddSingleton<OrderMetrics>();
+builder.Services.AddScoped<OrderPlacement>();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Orders API");
 builder.Services.AddInventoryClient();

@@ -1,8 +1,7 @@
+using Shop.EventBus.DeadLetters;
 using Shop.Payments.Apis;
 using Shop.Payments.Application;
 using Shop.Payments.Data;
-using Shop.ServiceDefaults.IntegrationEvents;
-using Shop.ServiceDefaults.Messaging.DeadLetters;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,9 +10,7 @@ builder.AddShopDbContext<PaymentsDbContext>(PaymentsDbContext.ConnectionName);
 builder.AddDatabaseMigrations<PaymentsDbContext>();
 builder.AddEventBus<PaymentsDbContext>()
     .AddOutbox()
-    .Subscribe<OrderPlaced, PaymentSagaHandler>()
-    .Subscribe<StockReserved, PaymentSagaHandler>()
-    .Subscribe<OrderCancelled, PaymentSagaHandler>();
+    .Subscribe<PaymentSagaHandler>();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Payments API");
 builder.AddPaymentServices();

@@ -38,7 +38,6 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails(options => options.AddRequestIdToProblemDetails());
-        builder.Services.AddExceptionHandler<UnstorableTextExceptionHandler>();
         // Statuses and reasons travel as their names ("Pending"), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

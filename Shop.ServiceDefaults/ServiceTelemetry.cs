@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Shop.ServiceDefaults;
 
 /// <summary>The service's own <see cref="ActivitySource"/> and <see cref="Meter"/>, both named after the service.</summary>
 public sealed class ServiceTelemetry(string serviceName) : IDisposable

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Shop.ServiceDefaults.Messaging;
+using Shop.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,13 +16,10 @@ public static class TelemetryExtensions
     /// <summary>Serves <c>/metrics</c> in Prometheus text format for in-cluster scraping (default on).</summary>
     public const string PrometheusSetting = "Shop:Metrics:Prometheus";
 
-    // Activity sources and meters of the libraries every service uses, beyond ASP.NET Core and HttpClient.
-    private static readonly string[] LibrarySources = ["Npgsql", MessagingTelemetry.Name];
-    private static readonly string[] LibraryMeters = ["Npgsql", "Microsoft.EntityFrameworkCore", MessagingTelemetry.Name];
-
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // Each service gets an ActivitySource and a Meter named after itself (see ServiceTelemetry).
+        // Each service gets an ActivitySource and a Meter named after itself (see ServiceTelemetry). The database and
+        // the event bus add their own sources and meters where they are wired (AddShopDbContext, AddEventBus).
         var serviceName = builder.Environment.ApplicationName;
         builder.Services.AddSingleton(new ServiceTelemetry(serviceName));
 
@@ -40,8 +37,7 @@ public static class TelemetryExtensions
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter(serviceName)
-                    .AddMeter(LibraryMeters);
+                    .AddMeter(serviceName);
                 if (prometheus)
                 {
                     metrics.AddPrometheusExporter();
@@ -49,7 +45,6 @@ public static class TelemetryExtensions
             })
             .WithTracing(tracing => tracing
                 .AddSource(serviceName)
-                .AddSource(LibrarySources)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddHttpClientInstrumentation());
 

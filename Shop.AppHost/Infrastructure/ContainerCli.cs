@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>Runs the container engine's command-line client (docker or podman) with a bound on how long it may take.</summary>
 internal static class ContainerCli

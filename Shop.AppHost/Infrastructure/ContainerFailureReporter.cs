@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>
 /// Names a container that failed to start or died, in the AppHost's own log. Aspire reports only the consequence

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>
 /// Whether an image is on the machine, or can be pulled within a bound. Without this check a missing image surfaced

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>
 /// The images Aspire 13.6.5's <c>AddPostgres</c> and <c>AddRabbitMQ</c> run, as the engine names them. Containers mode

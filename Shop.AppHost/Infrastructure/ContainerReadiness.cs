@@ -1,4 +1,4 @@
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>What containers mode needs from this machine: an engine that answers and every image it runs.</summary>
 /// <param name="Runtime">The runtime whose engine answered (docker or podman), or null when none did.</param>

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>
 /// Asks docker or podman whether its engine answers. A client on PATH proves nothing: on machines without an engine

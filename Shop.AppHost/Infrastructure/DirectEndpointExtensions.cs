@@ -1,3 +1,5 @@
+using Shop.AppHost.Infrastructure;
+
 namespace Aspire.Hosting;
 
 public static class DirectEndpointExtensions

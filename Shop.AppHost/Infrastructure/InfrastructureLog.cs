@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>What the AppHost says about its infrastructure on the console (category <c>Shop.AppHost.Infrastructure</c>).</summary>
 internal static partial class InfrastructureLog

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>How PostgreSQL and RabbitMQ are provided (setting <c>Shop:Infrastructure</c>).</summary>
 public enum InfrastructureMode

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>Turns the <c>Shop:Infrastructure</c> setting into the mode this AppHost run uses, and says why.</summary>
 public static class InfrastructureModeSelector

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>
 /// A port free on loopback right now, for endpoints without DCP's proxy: Aspire allocates ports only for proxied

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>Whether the AppHost that owns throwaway data (a directory, a volume) is still running.</summary>
 internal static class OwnerProcess

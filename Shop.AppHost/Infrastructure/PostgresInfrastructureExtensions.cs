@@ -1,4 +1,5 @@
-using Aspire.Hosting.Local;
+using Shop.AppHost.Infrastructure;
+using Shop.AppHost.Infrastructure.Local;
 
 namespace Aspire.Hosting;
 

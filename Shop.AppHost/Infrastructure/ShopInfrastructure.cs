@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Aspire.Hosting.Local;
 using Microsoft.Extensions.Configuration;
+using Shop.AppHost.Infrastructure.Local;
 
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>What this AppHost run decided about infrastructure: the mode, why, and where data lives.</summary>
 /// <param name="Decision">Containers or Local (never Auto), and the reason logged at start.</param>

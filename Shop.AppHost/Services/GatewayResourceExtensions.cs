@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Shop.AppHost.Infrastructure;
 
 namespace Aspire.Hosting;
 
@@ -21,7 +22,7 @@ public static class GatewayResourceExtensions
         ArgumentNullException.ThrowIfNull(gateway);
 
         // In run mode Kestrel itself listens, as the services do (ShopServiceExtensions): DCP's proxy in front of the
-        // public port cost about 30 µs of CPU per request, a third of what the gateway itself spends (bench/README.md).
+        // public port costs CPU on every request (measured in bench/README.md, "What moved the figures").
         // External is marked before the management endpoint exists, so only the public one is external.
         var runMode = gateway.ApplicationBuilder.ExecutionContext.IsRunMode;
         var configuredPort = gateway.ApplicationBuilder.Configuration.GetValue("Shop:GatewayPort", DefaultGatewayPort);

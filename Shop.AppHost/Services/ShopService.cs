@@ -1,4 +1,4 @@
-namespace Aspire.Hosting;
+namespace Shop.AppHost.Services;
 
 /// <summary>
 /// One logical Shop service, run as one or more project resources: <c>orders</c>, <c>orders-2</c>, … Callers get one
@@ -19,8 +19,19 @@ public sealed class ShopService
 
     public IReadOnlyList<IResourceBuilder<ProjectResource>> Instances { get; }
 
+    /// <summary>Every instance of this service can call every instance of <paramref name="service"/> by its logical name.</summary>
+    public ShopService WithReference(ShopService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return WithEachInstance(instance => instance.WithReference(service));
+    }
+
+    /// <summary>Every instance of this service gets <paramref name="parameter"/>'s value as <paramref name="name"/>.</summary>
+    public ShopService WithEnvironment(string name, IResourceBuilder<ParameterResource> parameter) =>
+        WithEachInstance(instance => instance.WithEnvironment(name, parameter));
+
     /// <summary>Applies the same configuration to every instance.</summary>
-    public ShopService WithEachInstance(Action<IResourceBuilder<ProjectResource>> configure)
+    internal ShopService WithEachInstance(Action<IResourceBuilder<ProjectResource>> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Shop.AppHost.Infrastructure;
+using Shop.AppHost.Services;
 
 namespace Aspire.Hosting;
 

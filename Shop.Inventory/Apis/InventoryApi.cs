@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Shop.Inventory.Contracts;
 using Shop.Inventory.Data;
 using Shop.Inventory.Domain;
 using Shop.ServiceDefaults.Authentication;
@@ -10,7 +9,6 @@ namespace Shop.Inventory.Apis;
 
 public static class InventoryApi
 {
-    // A stock update that loses an optimistic-concurrency race (e.g. to a reservation) re-reads and tries again.
     private const int MaxStockUpdateAttempts = 3;
 
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder endpoints)
@@ -110,33 +108,27 @@ public static class InventoryApi
         }
 
         var available = request.Available!.Value;
-        for (var attempt = 1; ; attempt++)
-        {
-            var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-            if (product is null)
-            {
-                return ProductNotFound(id);
-            }
 
-            product.SetAvailable(available);
-
-            try
+        // An update that loses a race (e.g. to a reservation) reads the product again and tries again.
+        return await db.RetryOnConcurrencyConflictAsync<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult>>(
+            MaxStockUpdateAttempts,
+            async ct =>
             {
-                await db.SaveChangesAsync(cancellationToken);
+                var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
+                if (product is null)
+                {
+                    return ProductNotFound(id);
+                }
+
+                product.SetAvailable(available);
+                await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(ProductResponse.From(product));
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxStockUpdateAttempts)
-            {
-                db.ChangeTracker.Clear();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return TypedResults.Problem(
-                    title: "Stock is changing",
-                    detail: "The product's stock kept changing while it was being updated; try again.",
-                    statusCode: StatusCodes.Status409Conflict);
-            }
-        }
+            },
+            () => TypedResults.Problem(
+                title: "Stock is changing",
+                detail: "The product's stock kept changing while it was being updated; try again.",
+                statusCode: StatusCodes.Status409Conflict),
+            cancellationToken);
     }
 
     private static ProblemHttpResult ProductNotFound(Guid id) => TypedResults.Problem(

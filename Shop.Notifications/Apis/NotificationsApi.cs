@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Shop.Notifications.Contracts;
 using Shop.Notifications.Data;
 using Shop.ServiceDefaults.Authentication;
 using Shop.ServiceDefaults.Http;

@@ -1,6 +1,6 @@
+using Shop.EventBus.Consuming;
+using Shop.IntegrationEvents;
 using Shop.Notifications.Domain;
-using Shop.ServiceDefaults.IntegrationEvents;
-using Shop.ServiceDefaults.Messaging.Consuming;
 
 namespace Shop.Notifications.Application;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Shop.IntegrationEvents;
 using Shop.Orders.Domain;
-using Shop.ServiceDefaults.IntegrationEvents;
 
 namespace Shop.Orders.Application;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Shop.Orders.Domain;
+using Shop.ServiceDefaults;
 
 namespace Shop.Orders.Application;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.EventBus.Consuming;
+using Shop.EventBus.Outbox;
+using Shop.IntegrationEvents;
 using Shop.Orders.Data;
 using Shop.Orders.Domain;
-using Shop.ServiceDefaults.IntegrationEvents;
-using Shop.ServiceDefaults.Messaging.Consuming;
-using Shop.ServiceDefaults.Messaging.Outbox;
 
 namespace Shop.Orders.Application;
 

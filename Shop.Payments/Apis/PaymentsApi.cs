@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Shop.Payments.Contracts;
 using Shop.Payments.Data;
 using Shop.ServiceDefaults.Authentication;
 using Shop.ServiceDefaults.Http;

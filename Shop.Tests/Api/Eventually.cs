@@ -3,8 +3,8 @@ using System.Net;
 namespace Shop.Tests.Api;
 
 /// <summary>
-/// Right after a resource restart its health report can be stale (ASPIRE-NOTES): confirm with real requests, for a
-/// bounded while, that the route answers <c>expected</c> again.
+/// Right after a resource restart its health report can be stale (Aspire reports the last result until the next check
+/// runs): confirm with real requests, for a bounded while, that the route answers <c>expected</c> again.
 /// </summary>
 internal static class Eventually
 {

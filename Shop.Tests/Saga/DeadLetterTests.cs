@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Shop.ServiceDefaults.IntegrationEvents;
+using Shop.IntegrationEvents;
 using Shop.Tests.Api;
 using Shop.Tests.Integration;
 

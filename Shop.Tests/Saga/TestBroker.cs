@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
-using Shop.ServiceDefaults.Messaging;
+using Shop.EventBus;
 using Shop.Tests.Integration;
 
 namespace Shop.Tests.Saga;

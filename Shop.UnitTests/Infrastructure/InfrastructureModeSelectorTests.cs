@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Shop.AppHost.Infrastructure;
 
 namespace Shop.UnitTests.Infrastructure;
 

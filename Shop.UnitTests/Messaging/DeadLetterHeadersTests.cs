@@ -1,5 +1,5 @@
 using System.Text;
-using Shop.ServiceDefaults.Messaging.DeadLetters;
+using Shop.EventBus.DeadLetters;
 
 namespace Shop.UnitTests.Messaging;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Shop.ServiceDefaults.IntegrationEvents;
-using Shop.ServiceDefaults.Messaging;
+using Shop.EventBus;
+using Shop.IntegrationEvents;
 
 namespace Shop.UnitTests.Messaging;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Shop.ServiceDefaults.Messaging;
+using Shop.EventBus;
 
 namespace Shop.UnitTests.Messaging;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Shop.ServiceDefaults.Messaging;
+using Shop.EventBus;
 
 namespace Shop.UnitTests.Messaging;
 

@@ -1,4 +1,4 @@
-using Shop.ServiceDefaults.Messaging;
+using Shop.EventBus;
 
 namespace Shop.UnitTests.Messaging;
 

@@ -1,4 +1,4 @@
-using Shop.Users.Contracts;
+using Shop.Users.Apis;
 using Shop.Users.Domain;
 
 namespace Shop.UnitTests.Users;

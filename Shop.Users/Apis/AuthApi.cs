@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shop.ServiceDefaults.Http;
-using Shop.Users.Contracts;
 using Shop.Users.Data;
 using Shop.Users.Domain;
 using Shop.Users.Tokens;

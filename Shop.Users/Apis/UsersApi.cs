@@ -2,10 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Shop.EventBus.Outbox;
+using Shop.IntegrationEvents;
 using Shop.ServiceDefaults.Authentication;
-using Shop.ServiceDefaults.IntegrationEvents;
-using Shop.ServiceDefaults.Messaging.Outbox;
-using Shop.Users.Contracts;
 using Shop.Users.Data;
 using Shop.Users.Domain;
 

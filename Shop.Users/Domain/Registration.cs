@@ -1,6 +1,6 @@
 using System.Net.Mail;
 using Shop.ServiceDefaults.Http;
-using Shop.Users.Contracts;
+using Shop.Users.Apis;
 
 namespace Shop.Users.Domain;
 

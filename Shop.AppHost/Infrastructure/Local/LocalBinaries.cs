@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Aspire.Hosting.Local;
+namespace Shop.AppHost.Infrastructure.Local;
 
 /// <summary>Finds the PostgreSQL and RabbitMQ servers of the machine's packages, or says exactly what to install.</summary>
 internal static class LocalBinaries

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Local;
+namespace Shop.AppHost.Infrastructure.Local;
 
 /// <summary>
 /// The local servers' data root. Persistent in run mode (like a volume); when ephemeral (tests) it is owned by this

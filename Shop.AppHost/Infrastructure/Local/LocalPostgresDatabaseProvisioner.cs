@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Aspire.Hosting.Local;
+namespace Shop.AppHost.Infrastructure.Local;
 
 /// <summary>
 /// Creates the server's missing databases each time the server becomes healthy, and mirrors the server's state onto

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.Local;
+namespace Shop.AppHost.Infrastructure.Local;
 
 /// <summary>A database on the local PostgreSQL server; its state follows the server's and it is Running once created.</summary>
 public sealed class LocalPostgresDatabaseResource(string name, string databaseName, LocalPostgresServerResource parent)

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.Local;
+namespace Shop.AppHost.Infrastructure.Local;
 
 /// <summary>The machine's PostgreSQL, run by <c>postgres.sh</c> as an executable resource with a private data directory.</summary>
 public sealed class LocalPostgresServerResource(string name, string workingDirectory, ParameterResource password)

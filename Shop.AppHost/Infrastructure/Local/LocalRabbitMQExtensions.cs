@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Aspire.Hosting.Local;
+namespace Shop.AppHost.Infrastructure.Local;
 
 public static class LocalRabbitMQExtensions
 {

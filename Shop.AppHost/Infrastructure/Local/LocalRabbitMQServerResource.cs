@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.Local;
+namespace Shop.AppHost.Infrastructure.Local;
 
 /// <summary>The machine's RabbitMQ, run by <c>rabbitmq.sh</c> as an executable resource with a private node.</summary>
 public sealed class LocalRabbitMQServerResource(string name, string workingDirectory, ParameterResource password)

@@ -1,4 +1,4 @@
-namespace Aspire.Hosting.Local;
+namespace Shop.AppHost.Infrastructure.Local;
 
 /// <summary>The launch scripts of the local servers, kept beside this code so they are read, not generated.</summary>
 internal static class LocalScripts

@@ -99,7 +99,7 @@ namespace Shop.Inventory.Data.Migrations
                     b.ToTable("Reservations", (string)null);
                 });
 
-            modelBuilder.Entity("Shop.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
+            modelBuilder.Entity("Shop.EventBus.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
@@ -120,7 +120,7 @@ namespace Shop.Inventory.Data.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("Shop.ServiceDefaults.Messaging.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Shop.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

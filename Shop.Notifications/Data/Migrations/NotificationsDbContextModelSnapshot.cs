@@ -64,7 +64,7 @@ namespace Shop.Notifications.Data.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Shop.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
+            modelBuilder.Entity("Shop.EventBus.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");

@@ -88,7 +88,7 @@ namespace Shop.Orders.Data.Migrations
                     b.ToTable("Orders", (string)null);
                 });
 
-            modelBuilder.Entity("Shop.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
+            modelBuilder.Entity("Shop.EventBus.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
@@ -109,7 +109,7 @@ namespace Shop.Orders.Data.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("Shop.ServiceDefaults.Messaging.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Shop.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

@@ -110,7 +110,7 @@ namespace Shop.Payments.Data.Migrations
                     b.ToTable("PaymentRequests", (string)null);
                 });
 
-            modelBuilder.Entity("Shop.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
+            modelBuilder.Entity("Shop.EventBus.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
@@ -131,7 +131,7 @@ namespace Shop.Payments.Data.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("Shop.ServiceDefaults.Messaging.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Shop.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

@@ -22,7 +22,7 @@ namespace Shop.Users.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Shop.ServiceDefaults.Messaging.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Shop.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

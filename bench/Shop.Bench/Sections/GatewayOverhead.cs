@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Aspire.Hosting;
+using Shop.AppHost.Infrastructure;
 using Shop.Bench.Harness;
 using Shop.Bench.Reporting;
 using Shop.Bench.Tools;

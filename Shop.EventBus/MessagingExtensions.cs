@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Shop.EventBus;
+using Shop.EventBus.Outbox;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MessagingExtensions
+{
+    /// <summary>The AppHost's name for the RabbitMQ resource, and so the connection string every service reads.</summary>
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// Connects the service to the Shop event bus over RabbitMQ, keeping its outbox and inbox in
+    /// <typeparamref name="TContext"/>. Services never use RabbitMQ.Client directly: they publish through
+    /// <see cref="IOutbox"/> and consume through handlers added with the returned builder.
+    /// </summary>
+    public static EventBusBuilder<TContext> AddEventBus<TContext>(this IHostApplicationBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.AddRabbitMQClient(
+            ConnectionName,
+            settings =>
+            {
+                // The bus traces publish and process itself, carrying the context in the event envelope.
+                settings.DisableTracing = true;
+                // Connect on first use, not at startup: a service must start, and fill its outbox, while the broker is down.
+                settings.DisableAutoActivation = true;
+            },
+            factory =>
+            {
+                factory.ClientProvidedName = builder.Environment.ApplicationName;
+                factory.NetworkRecoveryInterval = TimeSpan.FromSeconds(2);
+            });
+
+        var defaultServiceName = DefaultServiceName(builder.Environment.ApplicationName);
+        builder.Services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .PostConfigure(options => options.ServiceName = string.IsNullOrWhiteSpace(options.ServiceName) ? defaultServiceName : options.ServiceName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.TryAddSingleton<MessagingTelemetry>();
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(MessagingTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(MessagingTelemetry.Name));
+        builder.Services.TryAddSingleton<BrokerChannels>();
+        builder.Services.TryAddSingleton<OutboxSignal>();
+
+        return new EventBusBuilder<TContext>(builder.Services);
+    }
+
+    /// <summary>"Shop.Orders" → "orders".</summary>
+    private static string DefaultServiceName(string applicationName) =>
+        applicationName[(applicationName.LastIndexOf('.') + 1)..].ToLowerInvariant();
+}

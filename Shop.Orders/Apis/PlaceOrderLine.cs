@@ -1,0 +1,3 @@
+namespace Shop.Orders.Apis;
+
+public sealed record PlaceOrderLine(Guid? ProductId, int? Quantity);

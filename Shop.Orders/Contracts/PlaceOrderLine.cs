@@ -1,3 +1,0 @@
-namespace Shop.Orders.Contracts;
-
-public sealed record PlaceOrderLine(Guid? ProductId, int? Quantity);

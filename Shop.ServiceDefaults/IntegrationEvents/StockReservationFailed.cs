@@ -1,7 +1,0 @@
-using Shop.ServiceDefaults.Messaging;
-
-namespace Shop.ServiceDefaults.IntegrationEvents;
-
-/// <summary>Inventory: at least one line could not be reserved, so none was; the products short of stock.</summary>
-[IntegrationEvent("stock-reservation-failed", 1)]
-public sealed record StockReservationFailed(Guid OrderId, Guid UserId, IReadOnlyList<Guid> UnavailableProductIds);

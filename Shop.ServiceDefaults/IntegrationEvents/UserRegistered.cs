@@ -1,7 +1,0 @@
-using Shop.ServiceDefaults.Messaging;
-
-namespace Shop.ServiceDefaults.IntegrationEvents;
-
-/// <summary>Users: a customer account was created.</summary>
-[IntegrationEvent("user-registered", 1)]
-public sealed record UserRegistered(Guid UserId, string Email, string DisplayName);
