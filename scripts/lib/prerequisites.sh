@@ -93,14 +93,18 @@ shop_stop_started_engine() {
   SHOP_STARTED_DOCKERD_PID=""
 }
 
-# What test.sh needs: both modes, since the suite pins each of its apps to one of them; test.sh then provides the
-# images (shop_ensure_container_images). What a fresh machine lacks is installed in one apt transaction.
+# What test.sh needs: both modes, since the suite pins each of its apps to one of them, and what the deployment tests
+# run; test.sh then provides the images (shop_ensure_container_images). What a fresh machine lacks is installed in one apt transaction.
 shop_ensure_test_prerequisites() {
   shop_ensure_dotnet || return 1
   local packages=()
   shop_local_binaries_present || packages+=(postgresql rabbitmq-server)
   command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
   command -v debootstrap >/dev/null 2>&1 || packages+=(debootstrap)
+  # The deployment tests run Shop's own images under deploy/compose (ComposeDeploymentTests); scripts/app-images.sh
+  # serves their stand-in base from a local registry where mcr.microsoft.com cannot be reached.
+  command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
+  command -v docker-registry >/dev/null 2>&1 || packages+=(docker-registry)
   if [ ${#packages[@]} -gt 0 ]; then
     shop_apt_install "The tests run both infrastructure modes" "${packages[@]}" || return 1
   fi
