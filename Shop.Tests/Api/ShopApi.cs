@@ -7,17 +7,23 @@ using Shop.Tests.Integration;
 namespace Shop.Tests.Api;
 
 /// <summary>What a client does through the gateway: register, sign in, call the API as someone.</summary>
-public sealed class ShopApi(ShopApp shop)
+/// <param name="gatewayClient">A new client whose base address is the gateway's public endpoint.</param>
+public sealed class ShopApi(Func<HttpClient> gatewayClient)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public HttpClient Anonymous() => shop.CreateGatewayClient();
+    public ShopApi(ShopApp shop)
+        : this(shop.CreateGatewayClient)
+    {
+    }
+
+    public HttpClient Anonymous() => gatewayClient();
 
     public HttpClient As(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
 
-        var client = shop.CreateGatewayClient();
+        var client = gatewayClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", actor.AccessToken);
         return client;
     }

@@ -47,6 +47,38 @@ internal sealed partial class AspireManifest(JsonObject resources)
             .Select(pair => pair.Key)
             .ToHashSet() ?? [];
 
+    /// <summary>
+    /// <paramref name="text"/> with its placeholders resolved as aspirate resolves them for a deployment: every resource
+    /// is reached by its name, a binding without a <c>targetPort</c> listens on the container default 8080, and
+    /// connection strings are resolved recursively. Secret values cannot be resolved here: callers resolve only
+    /// variables that carry no secret (<see cref="SecretVariables"/>).
+    /// </summary>
+    public string Resolve(string text) =>
+        PlaceholderPattern().Replace(text, match =>
+        {
+            var name = match.Groups["resource"].Value;
+            var path = match.Groups["path"].Value.Split('.');
+            var resource = Find(name) ?? throw new InvalidOperationException($"{match.Value} names no resource.");
+            return path switch
+            {
+                ["connectionString"] => Resolve(resource["connectionString"]!.GetValue<string>()),
+                ["bindings", var binding, var property] => ResolveBinding(name, resource["bindings"]![binding]!, property),
+                _ => throw new InvalidOperationException($"{match.Value} cannot be resolved without its secret value."),
+            };
+        });
+
+    private static string ResolveBinding(string host, JsonNode binding, string property)
+    {
+        var port = binding["targetPort"]?.ToString() ?? "8080";
+        return property switch
+        {
+            "url" => $"{binding["scheme"]}://{host}:{port}",
+            "host" => host,
+            "port" or "targetPort" => port,
+            _ => throw new InvalidOperationException($"aspirate does not resolve a binding's {property}."),
+        };
+    }
+
     private bool CarriesSecret(string text) =>
         PlaceholderPattern().Matches(text).Any(match =>
             Find(match.Groups["resource"].Value) is { } target
