@@ -79,6 +79,25 @@ internal sealed partial class AspireManifest(JsonObject resources)
         };
     }
 
+    /// <summary>
+    /// The projects whose environment refers to <paramref name="name"/>, directly or through connection strings built
+    /// on it: the processes that open connections to it.
+    /// </summary>
+    public IReadOnlySet<string> Callers(string name) =>
+        OfType("project.").Select(project => project.Name).Where(project => project != name && RefersTo(project, name)).ToHashSet();
+
+    /// <summary>The port a resource serves its callers on: its http binding (8080 unless set) or its tcp binding.</summary>
+    public int ServedPort(string name)
+    {
+        var bindings = Find(name)!["bindings"]!;
+        return (bindings["http"] ?? bindings["tcp"])!["targetPort"]?.GetValue<int>() ?? 8080;
+    }
+
+    private bool RefersTo(string owner, string target) =>
+        Placeholders().Any(placeholder => placeholder.Owner == owner && placeholder.Resource != owner
+            && (placeholder.Resource == target
+                || (Type(Find(placeholder.Resource)!) == "value.v0" && RefersTo(placeholder.Resource, target))));
+
     private bool CarriesSecret(string text) =>
         PlaceholderPattern().Matches(text).Any(match =>
             Find(match.Groups["resource"].Value) is { } target

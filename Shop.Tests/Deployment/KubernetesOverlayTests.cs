@@ -11,7 +11,7 @@ namespace Shop.Tests.Deployment;
 /// </summary>
 public sealed class KubernetesOverlayTests
 {
-    private static readonly string Overlay = Path.Combine(ShopTestPaths.RepositoryRoot, "deploy", "kubernetes");
+    private static readonly string Overlay = OverlayFiles.Root;
 
     private readonly AspireManifest _manifest = AspireManifest.Load(AspireManifest.CommittedPath);
 
@@ -20,7 +20,10 @@ public sealed class KubernetesOverlayTests
     [Fact]
     public void The_overlay_is_built_on_aspirates_output()
     {
-        Assert.Equal(["base"], Sequence(_kustomization, "resources").Select(node => node.ToString()));
+        var resources = Sequence(_kustomization, "resources").Select(node => node.ToString()).ToList();
+
+        Assert.Equal("base", resources[0]);
+        Assert.All(resources.Skip(1), resource => Assert.True(File.Exists(Path.Combine(Overlay, resource)), $"{resource} is not one of the overlay's files."));
     }
 
     [Fact]
@@ -107,11 +110,12 @@ public sealed class KubernetesOverlayTests
         return binding["targetPort"]?.ToString() ?? "8080";
     }
 
-    /// <summary>The patches kept in files (the per-project settings), with the name pattern they target.</summary>
+    /// <summary>The patch files that size a project (those setting its replicas), with the name pattern they target.</summary>
     private IEnumerable<(string File, string TargetName)> FilePatches() =>
         Sequence(_kustomization, "patches")
             .Cast<YamlMappingNode>()
-            .Where(patch => patch.Children.ContainsKey("path"))
+            .Where(patch => patch.Children.ContainsKey("path")
+                && Operations((YamlSequenceNode)Load(Path.Combine(Overlay, patch["path"].ToString()))).ContainsKey("/spec/replicas"))
             .Select(patch => (patch["path"].ToString(), patch["target"]["name"].ToString()));
 
     /// <summary>The one inline JSON patch whose target is exactly <paramref name="kind"/> <paramref name="name"/>.</summary>
@@ -132,13 +136,7 @@ public sealed class KubernetesOverlayTests
     private static Dictionary<string, YamlNode> Operations(YamlSequenceNode patch) =>
         patch.Children.Cast<YamlMappingNode>().ToDictionary(op => op["path"].ToString(), op => op["value"]);
 
-    private static YamlNode Load(string path)
-    {
-        using var reader = new StreamReader(path);
-        var stream = new YamlStream();
-        stream.Load(reader);
-        return stream.Documents[0].RootNode;
-    }
+    private static YamlNode Load(string path) => Yaml.LoadAll(path).Single();
 
-    private static IEnumerable<YamlNode> Sequence(YamlNode mapping, string key) => ((YamlSequenceNode)mapping[key]).Children;
+    private static IEnumerable<YamlNode> Sequence(YamlNode mapping, string key) => Yaml.Sequence(mapping, key);
 }
