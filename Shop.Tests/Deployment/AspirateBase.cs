@@ -29,7 +29,7 @@ internal static class AspirateBase
         var workloads = manifest.OfType("project.").Concat(manifest.OfType("container.")).ToList();
         foreach (var (name, resource) in workloads)
         {
-            WriteResource(name, resource, Path.Combine(directory, name));
+            WriteResource(manifest, name, resource, Path.Combine(directory, name));
         }
 
         Save(Path.Combine(directory, "kustomization.yaml"), new Dictionary<string, object>
@@ -38,7 +38,7 @@ internal static class AspirateBase
         });
     }
 
-    private static void WriteResource(string name, JsonObject resource, string directory)
+    private static void WriteResource(AspireManifest manifest, string name, JsonObject resource, string directory)
     {
         Directory.CreateDirectory(directory);
         var isProject = AspireManifest.Type(resource).StartsWith("project.", StringComparison.Ordinal);
@@ -89,7 +89,11 @@ internal static class AspirateBase
             ["ports"] = ports.Select(port => new Dictionary<string, object> { ["name"] = port.Name, ["port"] = port.Port, ["targetPort"] = port.Port }).ToList(),
         }));
 
-        var environment = resource["env"]!.AsObject().Select(pair => $"{pair.Key}={pair.Value}").ToList();
+        // Secret values stay placeholders: the overlay removes them from the ConfigMaps.
+        var secrets = manifest.SecretVariables(name);
+        var environment = resource["env"]!.AsObject()
+            .Select(pair => $"{pair.Key}={(secrets.Contains(pair.Key) ? pair.Value : manifest.Resolve(pair.Value!.GetValue<string>()))}")
+            .ToList();
         if (isProject)
         {
             environment.Add("ASPNETCORE_URLS=http://+:8080;");

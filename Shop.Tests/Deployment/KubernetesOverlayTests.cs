@@ -64,17 +64,6 @@ public sealed class KubernetesOverlayTests
     }
 
     [Fact]
-    public void The_gateway_listens_on_its_management_port_despite_aspirates_ASPNETCORE_URLS()
-    {
-        var management = _manifest.Find(ShopResources.Gateway)!["bindings"]!["management"]!["targetPort"]!.ToString();
-
-        var urls = InlineOperations("ConfigMap", $"{ShopResources.Gateway}-env")["/data/ASPNETCORE_URLS"].ToString().Split(';');
-
-        Assert.Contains("http://+:8080", urls);
-        Assert.Contains($"http://+:{management}", urls);
-    }
-
-    [Fact]
     public void Every_secret_variable_moves_from_the_config_map_to_the_resources_secret()
     {
         var generated = Sequence(_kustomization, "secretGenerator").Cast<YamlMappingNode>()

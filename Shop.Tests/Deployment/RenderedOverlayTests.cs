@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shop.Tests.Integration;
 using YamlDotNet.RepresentationModel;
 
@@ -153,6 +154,20 @@ public sealed class RenderedOverlayTests(RenderedOverlay overlay) : IClassFixtur
             Assert.Equal(
                 files.PatchedValue("ConfigMap", $"{service}-env", "/data/Shop__Database__MaxPoolSize")!.ToString(),
                 overlay.Named("ConfigMap", $"{service}-env")["data"]["Shop__Database__MaxPoolSize"].ToString());
+        }
+    }
+
+    [Fact]
+    public void Projects_listen_on_the_manifests_HTTP_PORTS_not_aspirates_ASPNETCORE_URLS()
+    {
+        foreach (var project in Projects)
+        {
+            var data = (YamlMappingNode)overlay.Named("ConfigMap", $"{project}-env")["data"];
+            Assert.False(data.Children.ContainsKey("ASPNETCORE_URLS"), $"{project}: ASPNETCORE_URLS would override HTTP_PORTS.");
+
+            var ports = data["HTTP_PORTS"].ToString().Split(';');
+            Assert.Contains(_manifest.ServedPort(project).ToString(CultureInfo.InvariantCulture), ports);
+            Assert.Contains(MetricsPort(project).ToString(CultureInfo.InvariantCulture), ports);
         }
     }
 
