@@ -29,7 +29,7 @@ public static class ShopDbContextExtensions
     /// <summary>
     /// The service's <typeparamref name="TContext"/> through Aspire's Npgsql integration (pooling, health check,
     /// telemetry), with short retries, a 503 for an unreachable database, a 400 for text PostgreSQL cannot store, and
-    /// the connection pool capped at <see cref="MaxPoolSizeSetting"/>.
+    /// the connection pool capped at <see cref="MaxPoolSizeSetting"/>. A missing connection string fails the start.
     /// </summary>
     public static IHostApplicationBuilder AddShopDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
@@ -37,18 +37,22 @@ public static class ShopDbContextExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         var maxPoolSize = builder.Configuration.GetValue(MaxPoolSizeSetting, DefaultMaxPoolSize);
+        string? connectionString = null;
         builder.AddNpgsqlDbContext<TContext>(
             connectionName,
             settings =>
             {
-                if (settings.ConnectionString is { } connectionString)
+                if (settings.ConnectionString is { } configured)
                 {
-                    settings.ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+                    settings.ConnectionString = new NpgsqlConnectionStringBuilder(configured) { MaxPoolSize = maxPoolSize }.ConnectionString;
                 }
 
+                connectionString = settings.ConnectionString;
                 settings.DisableRetry = true; // replaced below by a shorter strategy
             },
             options => options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null)));
+        // Aspire reads the connection string when the first DbContext is made, after the service is already listening.
+        builder.Services.RequireSetting($"ConnectionStrings:{connectionName}", connectionString);
         builder.Services.AddExceptionHandler<UnstorableTextExceptionHandler>();
         builder.Services.AddExceptionHandler<UnreachableDatabaseExceptionHandler>();
         builder.Services.AddOpenTelemetry()
