@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Data;
+using Shop.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -9,7 +10,7 @@ public static class DatabaseMigrationExtensions
     /// <summary>
     /// Applies <typeparamref name="TContext"/>'s EF Core migrations at startup, then runs <paramref name="seed"/> (which
     /// must be idempotent: every replica runs it). Until both are done the service's <c>/health</c> reports Unhealthy,
-    /// so nothing routes traffic to a service whose schema or required data is not ready.
+    /// so nothing routes traffic to a service whose schema or required data is not ready, and its API answers 503.
     /// </summary>
     public static IHostApplicationBuilder AddDatabaseMigrations<TContext>(
         this IHostApplicationBuilder builder,
@@ -20,6 +21,7 @@ public static class DatabaseMigrationExtensions
 
         builder.Services.AddSingleton(new DatabaseSeed<TContext>(seed ?? ((_, _, _) => Task.CompletedTask)));
         builder.Services.AddSingleton<DatabaseMigrationStatus<TContext>>();
+        builder.Services.AddSingleton<IStartupStep>(services => services.GetRequiredService<DatabaseMigrationStatus<TContext>>());
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseMigrationHealthCheck<TContext>>($"{typeof(TContext).Name} migrations");

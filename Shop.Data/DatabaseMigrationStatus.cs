@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.ServiceDefaults;
 
 namespace Shop.Data;
 
 /// <summary>Whether <typeparamref name="TContext"/>'s migrations have been applied in this process.</summary>
-public sealed class DatabaseMigrationStatus<TContext> where TContext : DbContext
+public sealed class DatabaseMigrationStatus<TContext> : IStartupStep where TContext : DbContext
 {
     private readonly TaskCompletionSource _applied = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsApplied => _applied.Task.IsCompleted;
+
+    bool IStartupStep.IsDone => IsApplied;
 
     public void MarkApplied() => _applied.TrySetResult();
 

@@ -26,10 +26,14 @@ public static class ShopDbContextExtensions
     private const int MaxRetryCount = 3;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
+    // The builder lists only the keywords a connection string sets, under these canonical names.
+    private const string GssEncryptionModeKeyword = "GSS Encryption Mode";
+
     /// <summary>
     /// The service's <typeparamref name="TContext"/> through Aspire's Npgsql integration (pooling, health check,
-    /// telemetry), with short retries, a 503 for an unreachable database, a 400 for text PostgreSQL cannot store, and
-    /// the connection pool capped at <see cref="MaxPoolSizeSetting"/>.
+    /// telemetry), with short retries, a 503 for an unreachable database, a 400 for text PostgreSQL cannot store, the
+    /// connection pool capped at <see cref="MaxPoolSizeSetting"/>, and GSS encryption off unless the connection string
+    /// sets it. A missing connection string fails the start.
     /// </summary>
     public static IHostApplicationBuilder AddShopDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
@@ -37,23 +41,40 @@ public static class ShopDbContextExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         var maxPoolSize = builder.Configuration.GetValue(MaxPoolSizeSetting, DefaultMaxPoolSize);
+        string? connectionString = null;
         builder.AddNpgsqlDbContext<TContext>(
             connectionName,
             settings =>
             {
-                if (settings.ConnectionString is { } connectionString)
+                if (settings.ConnectionString is { } configured)
                 {
-                    settings.ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+                    settings.ConnectionString = WithShopDefaults(configured, maxPoolSize);
                 }
 
+                connectionString = settings.ConnectionString;
                 settings.DisableRetry = true; // replaced below by a shorter strategy
             },
             options => options.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null)));
+        // Aspire reads the connection string when the first DbContext is made, after the service is already listening.
+        builder.Services.RequireSetting($"ConnectionStrings:{connectionName}", connectionString);
         builder.Services.AddExceptionHandler<UnstorableTextExceptionHandler>();
         builder.Services.AddExceptionHandler<UnreachableDatabaseExceptionHandler>();
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource("Npgsql"))
             .WithMetrics(metrics => metrics.AddMeter("Npgsql", "Microsoft.EntityFrameworkCore"));
         return builder;
+    }
+
+    // Shop never authenticates with Kerberos, but Npgsql's default (GSS Encryption Mode=Prefer) loads libgssapi_krb5
+    // for every new connection and logs an error once per process where it is absent, as in the container images.
+    private static string WithShopDefaults(string connectionString, int maxPoolSize)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize };
+        if (!builder.Keys.Cast<string>().Contains(GssEncryptionModeKeyword, StringComparer.OrdinalIgnoreCase))
+        {
+            builder.GssEncryptionMode = GssEncryptionMode.Disable;
+        }
+
+        return builder.ConnectionString;
     }
 }

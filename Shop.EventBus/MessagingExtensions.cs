@@ -23,10 +23,12 @@ public static class MessagingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        string? connectionString = null;
         builder.AddRabbitMQClient(
             ConnectionName,
             settings =>
             {
+                connectionString = settings.ConnectionString;
                 // The bus traces publish and process itself, carrying the context in the event envelope.
                 settings.DisableTracing = true;
                 // Connect on first use, not at startup: a service must start, and fill its outbox, while the broker is down.
@@ -37,13 +39,12 @@ public static class MessagingExtensions
                 factory.ClientProvidedName = builder.Environment.ApplicationName;
                 factory.NetworkRecoveryInterval = TimeSpan.FromSeconds(2);
             });
+        // Connecting on first use would otherwise leave a missing connection string unnoticed until then.
+        builder.Services.RequireSetting($"ConnectionStrings:{ConnectionName}", connectionString);
 
         var defaultServiceName = DefaultServiceName(builder.Environment.ApplicationName);
-        builder.Services.AddOptions<MessagingOptions>()
-            .BindConfiguration(MessagingOptions.SectionName)
-            .PostConfigure(options => options.ServiceName = string.IsNullOrWhiteSpace(options.ServiceName) ? defaultServiceName : options.ServiceName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedSettings<MessagingOptions>(MessagingOptions.SectionName)
+            .PostConfigure(options => options.ServiceName = string.IsNullOrWhiteSpace(options.ServiceName) ? defaultServiceName : options.ServiceName);
 
         builder.Services.TryAddSingleton<MessagingTelemetry>();
         builder.Services.AddOpenTelemetry()

@@ -41,4 +41,4 @@ app.MapReverseProxy(proxy =>
     proxy.UsePassiveHealthChecks();
 });
 
-app.Run();
+app.RunWithValidatedSettings();

@@ -22,4 +22,4 @@ app.MapDefaultOpenApi();
 app.MapInventoryApi();
 app.MapDeadLetterEndpoints();
 
-app.Run();
+app.RunWithValidatedSettings();

@@ -22,4 +22,4 @@ app.MapDefaultOpenApi();
 app.MapNotificationsApi();
 app.MapDeadLetterEndpoints();
 
-app.Run();
+app.RunWithValidatedSettings();

@@ -26,4 +26,4 @@ app.MapDefaultOpenApi();
 app.MapOrdersApi();
 app.MapDeadLetterEndpoints();
 
-app.Run();
+app.RunWithValidatedSettings();

@@ -23,4 +23,4 @@ app.MapDefaultOpenApi();
 app.MapPaymentsApi();
 app.MapDeadLetterEndpoints();
 
-app.Run();
+app.RunWithValidatedSettings();

@@ -54,7 +54,7 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Adds request ids and ProblemDetails error handling, and maps <c>/health</c>, <c>/alive</c> and (unless
+    /// Adds request ids, ProblemDetails error handling and a 503 until the service's startup steps are done, and maps <c>/health</c>, <c>/alive</c> and (unless
     /// <c>Shop:Metrics:Prometheus</c> is false) <c>/metrics</c>. Call right after <c>Build()</c>.
     /// They are mapped in every environment because Kubernetes probes and Prometheus need them in production too; the
     /// gateway routes none of them.
@@ -68,6 +68,7 @@ public static class Extensions
         app.UseInstanceId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStartupGate();
 
         app.MapHealthChecks(HealthEndpointPath).OnlyOnManagementPort(app.Configuration);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions

@@ -59,7 +59,7 @@ public static class TelemetryExtensions
     public static bool IsPrometheusEnabled(IConfiguration configuration) => configuration.GetValue(PrometheusSetting, true);
 
     // Probes and scrapes run every few seconds; tracing them would bury real requests in the dashboard.
-    private static bool IsHealthProbe(PathString path) =>
+    internal static bool IsHealthProbe(PathString path) =>
         path.StartsWithSegments(Extensions.HealthEndpointPath)
         || path.StartsWithSegments(Extensions.AlivenessEndpointPath)
         || path.StartsWithSegments(PrometheusEndpointPath);

@@ -23,4 +23,4 @@ app.MapUsersApi();
 app.MapAuthApi();
 app.MapSigningKeysApi();
 
-app.Run();
+app.RunWithValidatedSettings();

@@ -12,8 +12,8 @@ public static class UsersServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.Services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<AdminAccountOptions>().BindConfiguration(AdminAccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedSettings<AccessTokenOptions>(AccessTokenOptions.SectionName);
+        builder.Services.AddValidatedSettings<AdminAccountOptions>(AdminAccountOptions.SectionName);
 
         builder.Services.AddSingleton<TokenSigningKey>();
         builder.Services.AddSingleton<TokenIssuer>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 using Shop.ServiceDefaults.Authentication;
 
@@ -10,6 +11,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class AuthenticationExtensions
 {
     private const string MetadataClientName = "shop-token-metadata";
+    private const string DataProtectionLogCategory = "Microsoft.AspNetCore.DataProtection";
 
     /// <summary>
     /// Validates Shop access tokens (RS256, issuer and audience checked) and adds the customer and admin policies.
@@ -24,6 +26,10 @@ public static class AuthenticationExtensions
 
         builder.Services.AddHttpClient(MetadataClientName);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // AddAuthentication brings DataProtection, which warns at every start in a container (keys kept in memory or an
+        // unmounted directory, unencrypted). Shop protects nothing with it (bearer tokens only, no cookies or
+        // antiforgery), so configuring a key store would only add a volume to look after; its errors still show.
+        builder.Logging.AddFilter(DataProtectionLogCategory, LogLevel.Error);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider, IConfiguration>((options, services, configuration) =>
             {

@@ -9,6 +9,7 @@ public sealed class AccessTokenOptions
 
     /// <summary>RSA private key, base64 PKCS#8 (one line, so it travels as an environment variable).</summary>
     [Required]
+    [RsaPrivateKey]
     public string SigningKey { get; set; } = string.Empty;
 
     [Range(1, 24 * 60)]

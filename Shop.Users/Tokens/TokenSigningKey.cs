@@ -13,14 +13,8 @@ public sealed class TokenSigningKey : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        try
-        {
-            _rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(options.Value.SigningKey), out _);
-        }
-        catch (Exception exception) when (exception is FormatException or CryptographicException)
-        {
-            throw new InvalidOperationException("Jwt:SigningKey must be an RSA private key in base64 PKCS#8.", exception);
-        }
+        // Validated at start (AccessTokenOptions), so the key imports.
+        _rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(options.Value.SigningKey), out _);
 
         var publicKey = new RsaSecurityKey(_rsa.ExportParameters(includePrivateParameters: false));
         var keyId = Base64UrlEncoder.Encode(publicKey.ComputeJwkThumbprint());

@@ -1,0 +1,53 @@
+using System.Net;
+using Shop.Tests.Api;
+
+namespace Shop.Tests.Startup;
+
+/// <summary>
+/// Until a service's database is migrated its API answers 503 with Retry-After, never a 500 from a database that is
+/// still being created, while its probes keep answering.
+/// </summary>
+public sealed class StartupGateTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_service_whose_database_is_not_migrated_answers_503_on_its_API_and_stays_alive()
+    {
+        // The database never answers, so the migrator keeps retrying and the service stays in its first start.
+        await using var inventory = ServiceProcess.Start("inventory", ServiceProcess.ValidSettings("inventory"));
+        using var client = inventory.CreateClient();
+        await WaitUntilListeningAsync(client, inventory);
+
+        using var response = await client.GetAsync("/api/v1/products", TestContext.Timeout);
+
+        // Not the handler's "Database unavailable": the request must not reach the database at all.
+        var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Service starting", problem.GetProperty("title").GetString());
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        Assert.Equal(Assert.Single(response.Headers.GetValues("X-Request-ID")), problem.GetProperty("requestId").GetString());
+        Assert.True(problem.TryGetProperty("traceId", out _), $"No traceId in {problem}");
+    }
+
+    private static async Task WaitUntilListeningAsync(HttpClient client, ServiceProcess service)
+    {
+        using var deadline = new CancellationTokenSource(StartTimeout);
+        while (true)
+        {
+            try
+            {
+                using var alive = await client.GetAsync("/alive", deadline.Token);
+                Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+                return;
+            }
+            catch (HttpRequestException) when (!deadline.IsCancellationRequested)
+            {
+                await Task.Delay(200, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The service did not answer /alive within {StartTimeout}:{Environment.NewLine}{service.Output}");
+            }
+        }
+    }
+}
