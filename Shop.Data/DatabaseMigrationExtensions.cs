@@ -9,7 +9,8 @@ public static class DatabaseMigrationExtensions
 {
     /// <summary>
     /// Applies <typeparamref name="TContext"/>'s EF Core migrations at startup, then runs <paramref name="seed"/> (which
-    /// must be idempotent: every replica runs it). Until both are done the service's <c>/health</c> reports Unhealthy,
+    /// must be idempotent: every replica runs it). Until both are done the service's <c>/health</c> answers 503 (the
+    /// start-up gate, which also keeps the API at 503),
     /// so nothing routes traffic to a service whose schema or required data is not ready, and its API answers 503.
     /// </summary>
     public static IHostApplicationBuilder AddDatabaseMigrations<TContext>(
@@ -23,8 +24,6 @@ public static class DatabaseMigrationExtensions
         builder.Services.AddSingleton<DatabaseMigrationStatus<TContext>>();
         builder.Services.AddSingleton<IStartupStep>(services => services.GetRequiredService<DatabaseMigrationStatus<TContext>>());
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
-        builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseMigrationHealthCheck<TContext>>($"{typeof(TContext).Name} migrations");
 
         return builder;
     }

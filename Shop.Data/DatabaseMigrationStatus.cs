@@ -12,6 +12,8 @@ public sealed class DatabaseMigrationStatus<TContext> : IStartupStep where TCont
 
     bool IStartupStep.IsDone => IsApplied;
 
+    string IStartupStep.Pending => $"migrating {typeof(TContext).Name}";
+
     public void MarkApplied() => _applied.TrySetResult();
 
     /// <summary>Completes once the schema is there, for background work that must not touch the database before.</summary>

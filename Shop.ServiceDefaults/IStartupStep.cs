@@ -7,4 +7,7 @@ namespace Shop.ServiceDefaults;
 public interface IStartupStep
 {
     bool IsDone { get; }
+
+    /// <summary>What is still being done while not done, e.g. "migrating OrdersDbContext", for the readiness probe's answer.</summary>
+    string Pending { get; }
 }

@@ -8,7 +8,9 @@ namespace Shop.ServiceDefaults.Http;
 /// <summary>
 /// Until every <see cref="IStartupStep"/> is done, requests get 503 with <c>Retry-After</c>, never a 500 from a database
 /// that is still being created or migrated: a load balancer may send traffic before the readiness probe has failed.
-/// Health, liveness and metrics answer as always, so probes still tell the truth.
+/// Liveness and metrics answer as always. Readiness (<c>/health</c>) answers 503 "Starting: …" without running its
+/// checks: a database that does not exist yet is not a failure to log at Error level on every normal start, and the
+/// checks run, and log real failures, once the steps are done.
 /// </summary>
 public static class StartupGateExtensions
 {
@@ -26,7 +28,21 @@ public static class StartupGateExtensions
 
         return app.Use(async (context, next) =>
         {
-            if (TelemetryExtensions.IsHealthProbe(context.Request.Path) || steps.All(step => step.IsDone))
+            var pending = steps.Where(step => !step.IsDone).Select(step => step.Pending).ToArray();
+            if (pending.Length == 0)
+            {
+                await next(context);
+                return;
+            }
+
+            if (context.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await context.Response.WriteAsync($"Starting: {string.Join(", ", pending)}", context.RequestAborted);
+                return;
+            }
+
+            if (TelemetryExtensions.IsHealthProbe(context.Request.Path))
             {
                 await next(context);
                 return;

@@ -29,6 +29,21 @@ public sealed class StartupGateTests
         Assert.True(problem.TryGetProperty("traceId", out _), $"No traceId in {problem}");
     }
 
+    [Fact]
+    public async Task Readiness_says_what_is_starting_without_running_its_checks_or_logging_an_error()
+    {
+        await using var inventory = ServiceProcess.Start("inventory", ServiceProcess.ValidSettings("inventory"));
+        using var client = inventory.CreateClient();
+        await WaitUntilListeningAsync(client, inventory);
+
+        using var response = await client.GetAsync("/health", TestContext.Timeout);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Starting: migrating InventoryDbContext", await response.Content.ReadAsStringAsync(TestContext.Timeout));
+        // The database checks did not run: a still-starting service is not a failure to log.
+        Assert.DoesNotContain("HealthCheckService", inventory.Output, StringComparison.Ordinal);
+    }
+
     private static async Task WaitUntilListeningAsync(HttpClient client, ServiceProcess service)
     {
         using var deadline = new CancellationTokenSource(StartTimeout);
