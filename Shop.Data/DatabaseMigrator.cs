@@ -30,6 +30,7 @@ internal sealed partial class DatabaseMigrator<TContext>(
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var context = scope.ServiceProvider.GetRequiredService<TContext>();
+                await MigrationPreparation.PrepareAsync(context, stoppingToken);
                 await context.Database.MigrateAsync(stoppingToken);
                 await seed.Apply(scope.ServiceProvider, context, stoppingToken);
 

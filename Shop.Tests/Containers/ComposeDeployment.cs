@@ -33,8 +33,11 @@ public sealed class ComposeDeployment : IAsyncLifetime
 
     public string SecretsDirectory { get; } = Directory.CreateTempSubdirectory("shop-compose-secrets-").FullName;
 
-    /// <summary>When <c>docker-compose up</c> was called: every container's start-to-healthy time is measured from it.</summary>
+    /// <summary>When <c>docker-compose up</c> was called.</summary>
     public DateTimeOffset UpStartedAt { get; private set; }
+
+    /// <summary>The containers' start and health events from <c>up</c> until the gateway was healthy.</summary>
+    public IReadOnlyList<(string Service, string Status, DateTimeOffset At)> StartEvents { get; private set; } = [];
 
     /// <summary>When every container was healthy (compose waits for the gateway's dependencies, the test for the gateway).</summary>
     public DateTimeOffset UpFinishedAt { get; private set; }
@@ -53,6 +56,7 @@ public sealed class ComposeDeployment : IAsyncLifetime
         await RunAsync("bash", ["scripts/app-images.sh", "--tag", ImageTag], BuildTimeout);
         await RunAsync("bash", ["deploy/kubernetes/new-secrets.sh", "--force", "--output", SecretsDirectory], CommandTimeout);
 
+        using var events = new ContainerEventRecorder(Project);
         UpStartedAt = DateTimeOffset.UtcNow;
         await ComposeAsync(["up", "--detach"], UpTimeout);
         var address = (await ComposeAsync(["port", "gateway", "8080"], CommandTimeout)).Trim();
@@ -61,6 +65,7 @@ public sealed class ComposeDeployment : IAsyncLifetime
         await OrderJourney.UntilAsync(
             () => ContainerCli.InspectAsync(gateway, "{{.State.Health.Status}}"), status => status == "healthy", "the gateway to be healthy");
         UpFinishedAt = DateTimeOffset.UtcNow;
+        StartEvents = events.Events;
     }
 
     /// <summary>Runs a <c>docker-compose</c> command on this deployment and returns its output; fails the test if it fails.</summary>

@@ -33,18 +33,4 @@ internal static class ContainerCli
         Assert.True(exitCode == 0, $"docker logs {container} failed: {errors}");
         return output + errors;
     }
-
-    /// <summary>Start and health events of a compose project's containers since <paramref name="since"/>, oldest first.</summary>
-    public static async Task<(string Service, string Status, DateTimeOffset At)[]> EventsAsync(DateTimeOffset since, string project)
-    {
-        var lines = await RunAsync(
-        [
-            "events", "--since", since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            "--until", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            "--filter", "type=container", "--filter", "event=start", "--filter", "event=health_status", "--filter", $"label=com.docker.compose.project={project}",
-            "--format", "{{index .Actor.Attributes \"com.docker.compose.service\"}}|{{.Status}}|{{.TimeNano}}",
-        ]);
-        return [.. lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('|')).Select(parts =>
-            (parts[0], parts[1], DateTimeOffset.UnixEpoch.AddTicks(long.Parse(parts[2], CultureInfo.InvariantCulture) / 100)))];
-    }
 }
