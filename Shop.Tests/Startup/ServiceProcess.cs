@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text;
 using Shop.Tests.Api;
 using Shop.Tests.Architecture;
@@ -7,11 +8,14 @@ using Shop.Tests.Integration;
 namespace Shop.Tests.Startup;
 
 /// <summary>
-/// One built service run as its container image runs it: <c>dotnet Shop.X.dll</c> in its output directory, Production,
-/// configured by environment variables only, on a loopback port of its own. No AppHost, no database, no broker.
+/// One built service (or the gateway) run as its container image runs it: <c>dotnet Shop.X.dll</c> in its output
+/// directory, Production, configured by environment variables only, on a loopback port of its own. No AppHost, no
+/// database, no broker.
 /// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -94,6 +98,31 @@ internal sealed class ServiceProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+
+    /// <summary>Waits until <c>/alive</c> answers 200 through <paramref name="client"/>: the process is listening.</summary>
+    public async Task WaitUntilListeningAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+
+        using var deadline = new CancellationTokenSource(StartTimeout);
+        while (true)
+        {
+            try
+            {
+                using var alive = await client.GetAsync("/alive", deadline.Token);
+                Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+                return;
+            }
+            catch (HttpRequestException) when (!deadline.IsCancellationRequested)
+            {
+                await Task.Delay(200, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The process did not answer /alive within {StartTimeout}:{Environment.NewLine}{Output}");
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

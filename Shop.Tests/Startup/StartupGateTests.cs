@@ -9,15 +9,13 @@ namespace Shop.Tests.Startup;
 /// </summary>
 public sealed class StartupGateTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task A_service_whose_database_is_not_migrated_answers_503_on_its_API_and_stays_alive()
     {
         // The database never answers, so the migrator keeps retrying and the service stays in its first start.
         await using var inventory = ServiceProcess.Start("inventory", ServiceProcess.ValidSettings("inventory"));
         using var client = inventory.CreateClient();
-        await WaitUntilListeningAsync(client, inventory);
+        await inventory.WaitUntilListeningAsync(client);
 
         using var response = await client.GetAsync("/api/v1/products", TestContext.Timeout);
 
@@ -34,7 +32,7 @@ public sealed class StartupGateTests
     {
         await using var inventory = ServiceProcess.Start("inventory", ServiceProcess.ValidSettings("inventory"));
         using var client = inventory.CreateClient();
-        await WaitUntilListeningAsync(client, inventory);
+        await inventory.WaitUntilListeningAsync(client);
 
         using var response = await client.GetAsync("/health", TestContext.Timeout);
 
@@ -42,27 +40,5 @@ public sealed class StartupGateTests
         Assert.Equal("Starting: migrating InventoryDbContext", await response.Content.ReadAsStringAsync(TestContext.Timeout));
         // The database checks did not run: a still-starting service is not a failure to log.
         Assert.DoesNotContain("HealthCheckService", inventory.Output, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilListeningAsync(HttpClient client, ServiceProcess service)
-    {
-        using var deadline = new CancellationTokenSource(StartTimeout);
-        while (true)
-        {
-            try
-            {
-                using var alive = await client.GetAsync("/alive", deadline.Token);
-                Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
-                return;
-            }
-            catch (HttpRequestException) when (!deadline.IsCancellationRequested)
-            {
-                await Task.Delay(200, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"The service did not answer /alive within {StartTimeout}:{Environment.NewLine}{service.Output}");
-            }
-        }
     }
 }
