@@ -7,6 +7,8 @@ builder.AddServiceDefaults();
 // policy, "anonymous" or "default" (signed in). Services check again: defence in depth.
 builder.AddShopAuthentication();
 
+builder.AddGatewayEdgeHeaders();
+
 // Rate limits, CORS and the body limit come from configuration; routes choose their rate limit and timeout in
 // ReverseProxy:Routes (docs/gateway.md).
 builder.AddGatewayRateLimiting();
@@ -23,6 +25,7 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
+app.UseGatewayEdgeHeaders();
 app.UseTraceIdHeader();
 app.MapDefaultEndpoints();
 app.UseGatewayRequestBodyLimit();
