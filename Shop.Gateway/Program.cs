@@ -7,6 +7,8 @@ builder.AddServiceDefaults();
 // policy, "anonymous" or "default" (signed in). Services check again: defence in depth.
 builder.AddShopAuthentication();
 
+// Only the proxies in ForwardedHeaders:TrustedProxies may name the client's address and scheme (none by default).
+builder.AddGatewayForwardedHeaders();
 builder.AddGatewayEdgeHeaders();
 
 // Rate limits, CORS and the body limit come from configuration; routes choose their rate limit and timeout in
@@ -25,6 +27,7 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
+app.UseGatewayForwardedHeaders();
 app.UseGatewayEdgeHeaders();
 app.UseTraceIdHeader();
 app.MapDefaultEndpoints();

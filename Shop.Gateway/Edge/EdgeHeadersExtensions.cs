@@ -5,7 +5,7 @@ namespace Shop.Gateway.Edge;
 /// <summary>
 /// Headers on every response, a service's and the gateway's own (401, 429, 502, <c>/docs</c>) alike: no MIME sniffing,
 /// no referrer, no framing, and no <c>Server</c> header naming the stack. HSTS only when <c>Hsts:Enabled</c> (its other
-/// settings are ASP.NET Core's <c>HstsOptions</c>), and then only on https requests.
+/// settings are ASP.NET Core's <c>HstsOptions</c>), and then only on https requests, as a trusted proxy reports them.
 /// No Content-Security-Policy: Scalar's <c>/docs</c> page runs inline script.
 /// </summary>
 public static class EdgeHeadersExtensions
@@ -21,7 +21,7 @@ public static class EdgeHeadersExtensions
         return builder;
     }
 
-    /// <summary>Call first, so every later answer gets the headers.</summary>
+    /// <summary>Call right after the forwarded headers, so every later answer gets the headers.</summary>
     public static IApplicationBuilder UseGatewayEdgeHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

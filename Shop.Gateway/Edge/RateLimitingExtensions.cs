@@ -7,8 +7,8 @@ namespace Shop.Gateway.Edge;
 
 /// <summary>
 /// Fixed-window rate limits named in <c>RateLimits</c> and chosen per route (<c>RateLimiterPolicy</c> in
-/// <c>ReverseProxy:Routes</c>). Each limit counts per signed-in user, else per client IP: the socket's address, since
-/// forwarded headers from clients are not trusted.
+/// <c>ReverseProxy:Routes</c>). Each limit counts per signed-in user, else per client IP: the socket's address, or the
+/// one a trusted proxy forwarded (<see cref="ForwardedHeadersSettings"/>), never one a client claims.
 /// </summary>
 public static class RateLimitingExtensions
 {

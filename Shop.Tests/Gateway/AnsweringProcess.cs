@@ -30,9 +30,14 @@ internal sealed record AnsweringProcess(string InstanceId, int ProcessId)
     }
 
     /// <summary>The Aspire resource the process runs as: Aspire names the service after it (<c>OTEL_SERVICE_NAME</c>).</summary>
-    public string Resource =>
+    public string Resource => Variable("OTEL_SERVICE_NAME") ?? throw new InvalidOperationException($"{InstanceId} has no OTEL_SERVICE_NAME.");
+
+    /// <summary>The value of one of the process's environment variables, or null when it has none of that name.</summary>
+    public string? Variable(string name) =>
         ReadProc("environ").Split('\0')
-            .Single(variable => variable.StartsWith("OTEL_SERVICE_NAME=", StringComparison.Ordinal))["OTEL_SERVICE_NAME=".Length..];
+            .Where(variable => variable.StartsWith($"{name}=", StringComparison.Ordinal))
+            .Select(variable => variable[(name.Length + 1)..])
+            .SingleOrDefault();
 
     private string ReadProc(string file) => File.ReadAllText($"/proc/{ProcessId}/{file}");
 }

@@ -6,7 +6,7 @@ namespace Shop.Tests.Gateway;
 
 /// <summary>
 /// The headers every gateway answer carries, whoever wrote it: a service, the gateway itself, or the <c>/docs</c>
-/// page. (HSTS is off by default, and only ever on https requests.)
+/// page. (HSTS, off by default and only over https, is in <see cref="TrustedProxyTests"/>.)
 /// </summary>
 [Collection(ShopAppCollection.Name)]
 public sealed partial class EdgeHeadersTests(ShopAppFixture shop)
