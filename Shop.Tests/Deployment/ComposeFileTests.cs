@@ -85,6 +85,15 @@ public sealed class ComposeFileTests
         }
     }
 
+    [Fact]
+    public void The_gateway_trusts_no_proxy_because_clients_reach_its_published_port_directly()
+    {
+        // With none configured the gateway believes no forwarded header, host switch or not (TrustedProxyTests).
+        var environment = ((YamlMappingNode)Service(ShopResources.Gateway)["environment"]).Children.Keys.Select(key => key.ToString());
+
+        Assert.DoesNotContain(environment, name => name.StartsWith("ForwardedHeaders__", StringComparison.Ordinal));
+    }
+
     private YamlMappingNode Service(string name) => (YamlMappingNode)_services[name];
 
     private static YamlMappingNode LoadWithMergeKeys(string path)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Shop.Tests.Integration;
 using YamlDotNet.RepresentationModel;
 
@@ -171,9 +172,33 @@ public sealed class RenderedOverlayTests(RenderedOverlay overlay) : IClassFixtur
         }
     }
 
+    [Fact]
+    public void Only_the_gateway_trusts_a_proxy_and_only_a_private_network_as_patched()
+    {
+        const string Prefix = "ForwardedHeaders__TrustedProxies__";
+        var trusted = Projects.ToDictionary(
+            project => project,
+            project => ((YamlMappingNode)overlay.Named("ConfigMap", $"{project}-env")["data"]).Children
+                .Where(pair => pair.Key.ToString().StartsWith(Prefix, StringComparison.Ordinal))
+                .Select(pair => pair.Value.ToString())
+                .ToList());
+
+        var entry = Assert.Single(trusted[ShopResources.Gateway]);
+        Assert.Equal(new OverlayFiles().PatchedValue("ConfigMap", $"{ShopResources.Gateway}-env", $"/data/{Prefix}0")!.ToString(), entry);
+        Assert.All(trusted.Where(pair => pair.Key != ShopResources.Gateway), pair => Assert.Empty(pair.Value));
+        // A placeholder the operator narrows, but never one that trusts addresses outside the cluster's private space.
+        Assert.Contains(PrivateNetworks, network => IsWithin(IPNetwork.Parse(entry), network));
+    }
+
     /// <summary>The gateway serves /metrics on its management port, every other project on its HTTP port.</summary>
     private int MetricsPort(string project) =>
         _manifest.Find(project)!["bindings"]!["management"]?["targetPort"]?.GetValue<int>() ?? _manifest.ServedPort(project);
+
+    private static readonly IPNetwork[] PrivateNetworks =
+        [IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fc00::/7")];
+
+    private static bool IsWithin(IPNetwork inner, IPNetwork outer) =>
+        inner.PrefixLength >= outer.PrefixLength && outer.Contains(inner.BaseAddress);
 
     private static List<(string Workload, int Port)> AdmittedFrom(IEnumerable<NetworkAdmission> admissions, Dictionary<string, string> namespaceLabels) =>
         admissions.Where(admission => LabelSelector.Matches(admission.FromNamespaces!, namespaceLabels))
