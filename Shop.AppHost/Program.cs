@@ -1,7 +1,8 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Containers when a container runtime answers, otherwise the machine's own PostgreSQL and RabbitMQ
-// (see Infrastructure/ and docs/architecture.md). Services cannot tell the difference.
+// (see Infrastructure/ and docs/architecture.md). Services cannot tell the difference. Each service logs in to both with
+// credentials of its own that reach only its database and its queues (docs/security.md).
 var postgres = builder.AddShopPostgres("postgres");
 var messaging = builder.AddShopRabbitMQ("messaging");
 
@@ -10,17 +11,17 @@ var adminPassword = builder.AddGeneratedPassword("admin-password");
 
 // Users issues tokens; the gateway and every other service reference it to fetch its public keys (JWKS) by service discovery.
 // Orders and inventory run several instances in run mode (Shop:Replicas); see ShopService.
-var users = builder.AddShopService<Projects.Shop_Users>("users", postgres.AddShopDatabase("usersdb"), messaging)
+var users = builder.AddShopService<Projects.Shop_Users>("users", postgres.AddShopDatabase("usersdb", owner: "users"), messaging)
     .WithEnvironment("Jwt__SigningKey", tokenSigningKey)
     .WithEnvironment("Admin__Password", adminPassword);
-var inventory = builder.AddShopService<Projects.Shop_Inventory>("inventory", postgres.AddShopDatabase("inventorydb"), messaging)
+var inventory = builder.AddShopService<Projects.Shop_Inventory>("inventory", postgres.AddShopDatabase("inventorydb", owner: "inventory"), messaging)
     .WithReference(users);
-var orders = builder.AddShopService<Projects.Shop_Orders>("orders", postgres.AddShopDatabase("ordersdb"), messaging)
+var orders = builder.AddShopService<Projects.Shop_Orders>("orders", postgres.AddShopDatabase("ordersdb", owner: "orders"), messaging)
     .WithReference(users)
     .WithReference(inventory);
-var payments = builder.AddShopService<Projects.Shop_Payments>("payments", postgres.AddShopDatabase("paymentsdb"), messaging)
+var payments = builder.AddShopService<Projects.Shop_Payments>("payments", postgres.AddShopDatabase("paymentsdb", owner: "payments"), messaging)
     .WithReference(users);
-var notifications = builder.AddShopService<Projects.Shop_Notifications>("notifications", postgres.AddShopDatabase("notificationsdb"), messaging)
+var notifications = builder.AddShopService<Projects.Shop_Notifications>("notifications", postgres.AddShopDatabase("notificationsdb", owner: "notifications"), messaging)
     .WithReference(users);
 
 builder.AddProject<Projects.Shop_Gateway>("gateway")

@@ -24,4 +24,15 @@ public static class ShopParameterExtensions
 
         return builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
     }
+
+    /// <summary>
+    /// One service's own password (for its database role or its broker user): generated and kept in user secrets in
+    /// run mode; in a manifest a secret parameter with no default, so every deployment supplies its own.
+    /// </summary>
+    public static IResourceBuilder<ParameterResource> AddServicePassword(this IDistributedApplicationBuilder builder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        return builder.ExecutionContext.IsPublishMode ? builder.AddParameter(name, secret: true) : builder.AddGeneratedPassword(name);
+    }
 }

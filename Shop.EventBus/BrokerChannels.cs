@@ -57,7 +57,7 @@ public sealed class BrokerChannels(IServiceProvider services, IOptions<Messaging
         }
     }
 
-    /// <summary>A channel whose publishes complete only once the broker confirms them; the exchange is declared on it.</summary>
+    /// <summary>A channel whose publishes complete only once the broker confirms them; the exchange must exist (the broker's definitions make it).</summary>
     private async Task<IChannel> PublisherAsync(CancellationToken ct)
     {
         if (_publisher is { IsOpen: true } open)
@@ -81,7 +81,7 @@ public sealed class BrokerChannels(IServiceProvider services, IOptions<Messaging
 
             var channel = await Connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
-            await channel.ExchangeDeclareAsync(options.Value.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: ct);
+            await channel.ExchangeDeclarePassiveAsync(options.Value.Exchange, ct);
             _publisher = channel;
             return channel;
         }

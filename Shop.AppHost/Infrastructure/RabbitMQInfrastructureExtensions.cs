@@ -9,12 +9,14 @@ public static class RabbitMQInfrastructureExtensions
     private const string PublishedBrokerImage = "library/rabbitmq";
     private const string PublishedBrokerTag = "4.3";
     private const int AmqpPort = 5672;
+    private const string DefinitionsEnvironmentVariable = "SHOP_RABBITMQ_DEFINITIONS";
 
     /// <summary>
     /// The Shop RabbitMQ broker: Aspire's container, or the machine's RabbitMQ run as an executable resource,
-    /// as <see cref="ShopInfrastructure"/> decided. Either way the connection string has the same name and shape.
+    /// as <see cref="ShopInfrastructure"/> decided. In run mode the broker imports Shop's definitions at every boot
+    /// (the administrator and one user per service, <see cref="ShopMessaging"/>), so it never has a <c>guest</c> user.
     /// </summary>
-    public static IResourceBuilder<IResourceWithConnectionString> AddShopRabbitMQ(this IDistributedApplicationBuilder builder, string name)
+    public static ShopMessaging AddShopRabbitMQ(this IDistributedApplicationBuilder builder, string name)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
@@ -23,46 +25,46 @@ public static class RabbitMQInfrastructureExtensions
 
         if (infrastructure.Mode == InfrastructureMode.Local)
         {
-            return builder.AddLocalRabbitMQ(name, password, infrastructure);
+            var local = builder.AddLocalRabbitMQ(name, password, infrastructure);
+            var localMessaging = new ShopMessaging(local, password.Resource, local.Resource.PrimaryEndpoint);
+            local.WithEnvironment(async context =>
+                context.EnvironmentVariables[DefinitionsEnvironmentVariable] = await localMessaging.DefinitionsAsync(context.CancellationToken));
+            return localMessaging;
         }
 
         if (builder.ExecutionContext.IsPublishMode)
         {
-            return builder.AddPublishedRabbitMQ(name, password, infrastructure);
+            var broker = builder.AddPublishedRabbitMQ(name, password, infrastructure);
+            return new ShopMessaging(broker, password.Resource, broker.GetEndpoint("tcp"));
         }
 
-        var container = builder.AddRabbitMQ(name, password: password)
+        var administrator = builder.AddParameter($"{name}-user", ShopMessaging.Administrator);
+        var container = builder.AddRabbitMQ(name, administrator, password)
             .WithDirectHostPort("tcp");
         // A fixed name (Aspire's default hashes the AppHost path) keeps the data and the manifest the same on every clone.
         // Throwaway runs get a volume too: DCP recreates a container the stop/start commands restart, and its data must survive that.
         container.WithDataVolume(infrastructure.VolumeName(name));
 
-        return container;
+        var messaging = new ShopMessaging(container, password.Resource, container.Resource.PrimaryEndpoint);
+        container.WithContainerFiles(BrokerDefinitionsFiles.ConfigDirectory, async (_, cancellationToken) =>
+            BrokerDefinitionsFiles.Create(await messaging.DefinitionsAsync(cancellationToken)));
+        return messaging;
     }
 
     /// <summary>
-    /// The broker as a manifest describes it: a RabbitMQ container (<c>{name}-broker</c>) and a connection string named
-    /// <paramref name="name"/>, both made only of what aspirate understands (<c>container.v0</c>, <c>value.v0</c>, a
-    /// secret <c>parameter.v0</c>). <c>AddRabbitMQ</c> is not used here: its connection string refers to an
-    /// <c>annotated.string</c> resource (<c>{name}-password-uri-encoded</c>) that aspirate skips, which leaves the
-    /// placeholder itself in the Kubernetes output. The password goes into the URI as it is, so it must be URI-safe
-    /// (the generated one is letters and digits; docs/deployment-guide.md).
+    /// The broker as a manifest describes it: a RabbitMQ container (<c>{name}-broker</c>) made only of what aspirate
+    /// understands (<c>container.v0</c>, a secret <c>parameter.v0</c>). Services reach it with their own users, which
+    /// the deployment's definitions file creates (deploy/kubernetes/new-secrets.sh, docs/security.md); the
+    /// administrator named here exists only until those definitions are mounted.
     /// </summary>
-    private static IResourceBuilder<IResourceWithConnectionString> AddPublishedRabbitMQ(
-        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource> password, ShopInfrastructure infrastructure)
-    {
-        var broker = builder.AddContainer($"{name}-broker", PublishedBrokerImage, PublishedBrokerTag)
+    private static IResourceBuilder<ContainerResource> AddPublishedRabbitMQ(
+        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource> password, ShopInfrastructure infrastructure) =>
+        builder.AddContainer($"{name}-broker", PublishedBrokerImage, PublishedBrokerTag)
             .WithImageRegistry("docker.io")
-            .WithEnvironment("RABBITMQ_DEFAULT_USER", "guest")
+            .WithEnvironment("RABBITMQ_DEFAULT_USER", ShopMessaging.Administrator)
             .WithEnvironment("RABBITMQ_DEFAULT_PASS", password)
             // The node name must not follow the pod's changing host name, or a restarted pod cannot read its own data.
             .WithEnvironment("RABBITMQ_NODENAME", "rabbit@localhost")
             .WithEndpoint(targetPort: AmqpPort, name: "tcp", scheme: "tcp")
             .WithVolume(infrastructure.VolumeName(name), "/var/lib/rabbitmq");
-        var endpoint = broker.GetEndpoint("tcp");
-
-        return builder.AddConnectionString(
-            name,
-            ReferenceExpression.Create($"amqp://guest:{password}@{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}"));
-    }
 }

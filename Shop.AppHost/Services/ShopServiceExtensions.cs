@@ -8,8 +8,12 @@ public static class ShopServiceExtensions
 {
     private const string HttpEndpoint = "http";
 
+    // The name services' RabbitMQ client reads (AddRabbitMQClient("messaging")).
+    private const string MessagingConnectionName = "messaging";
+
     /// <summary>
-    /// A Shop service: its own database and the broker, and nothing else; it starts once both are healthy. In run mode
+    /// A Shop service: its own database and the broker, reached with its own credentials and nothing else; it starts
+    /// once both are healthy. In run mode
     /// it runs <c>Shop:Replicas:{name}</c> instances (default 1); a manifest always has one, since Kubernetes scales a
     /// deployment itself.
     /// </summary>
@@ -17,11 +21,13 @@ public static class ShopServiceExtensions
         this IDistributedApplicationBuilder builder,
         string name,
         IResourceBuilder<IResourceWithConnectionString> database,
-        IResourceBuilder<IResourceWithConnectionString> messaging)
+        ShopMessaging messaging)
         where TProject : IProjectMetadata, new()
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(messaging);
 
+        var brokerConnection = messaging.AddServiceUser(name);
         var replicas = builder.ExecutionContext.IsRunMode ? Math.Max(1, builder.Configuration.GetValue($"Shop:Replicas:{name}", 1)) : 1;
         var instances = Enumerable.Range(1, replicas)
             .Select(number =>
@@ -44,7 +50,7 @@ public static class ShopServiceExtensions
             .WithOtlpOnlyToDashboard()
             .WithHttpHealthCheck("/health")
             .WithReference(database).WaitFor(database)
-            .WithReference(messaging).WaitFor(messaging));
+            .WithEnvironment($"ConnectionStrings__{MessagingConnectionName}", brokerConnection).WaitFor(messaging.Server));
     }
 
     /// <summary>Service discovery for every instance of <paramref name="service"/>, under its one logical name.</summary>

@@ -25,7 +25,8 @@ public sealed class DeadLetterQueue(BrokerChannels broker, TimeProvider time, IO
             Headers = DeadLetterHeaders.ForFailure(delivery.BasicProperties.Headers, delivery.RoutingKey, error, attempts, time.GetUtcNow()),
             DeliveryMode = DeliveryModes.Persistent,
         };
-        await broker.PublishAsync(string.Empty, _options.DeadLetterQueueName, mandatory: true, properties, delivery.Body, ct);
+        // Through the dead-letter queue's own exchange (MessagingTopology), never the default exchange.
+        await broker.PublishAsync(_options.DeadLetterQueueName, string.Empty, mandatory: true, properties, delivery.Body, ct);
     }
 
     /// <summary>Reads up to <paramref name="limit"/> dead letters without removing them.</summary>
@@ -80,7 +81,7 @@ public sealed class DeadLetterQueue(BrokerChannels broker, TimeProvider time, IO
             {
                 Headers = DeadLetterHeaders.ForReplay(message.BasicProperties.Headers, time.GetUtcNow()),
             };
-            await channel.BasicPublishAsync(string.Empty, _options.QueueName, mandatory: true, properties, message.Body, ct);
+            await channel.BasicPublishAsync(_options.QueueName, string.Empty, mandatory: true, properties, message.Body, ct);
             await channel.BasicAckAsync(message.DeliveryTag, multiple: false, ct);
             replayed++;
         }

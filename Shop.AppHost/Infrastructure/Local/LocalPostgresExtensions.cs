@@ -18,8 +18,6 @@ public static class LocalPostgresExtensions
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             healthCheckKey, _ => new PostgresHealthCheck(server), failureStatus: null, tags: null));
 
-        LocalPostgresDatabaseProvisioner.Register(builder, server);
-
         return builder.AddResource(server)
             .WithArgs(LocalScripts.Path(builder, "postgres.sh"))
             // No DCP proxy: every query of every service would otherwise cross a userspace TCP proxy (measured in
@@ -28,31 +26,6 @@ public static class LocalPostgresExtensions
             .WithEnvironment("SHOP_PG_BIN", binDirectory)
             .WithEnvironment("SHOP_PG_DATA", Path.Combine(infrastructure.DataDirectory, name))
             .WithEnvironment("POSTGRES_PASSWORD", password)
-            .WithHealthCheck(healthCheckKey);
-    }
-
-    /// <summary>Adds a database that is created on the server once the server is healthy.</summary>
-    public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(
-        this IResourceBuilder<LocalPostgresServerResource> server,
-        string name,
-        string? databaseName = null)
-    {
-        ArgumentNullException.ThrowIfNull(server);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-
-        var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, server.Resource);
-
-        var healthCheckKey = $"{name}_check";
-        server.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new PostgresHealthCheck(database), failureStatus: null, tags: null));
-
-        return server.ApplicationBuilder.AddResource(database)
-            .WithInitialState(new CustomResourceSnapshot
-            {
-                ResourceType = "PostgresDatabase",
-                State = KnownResourceStates.Waiting,
-                Properties = [],
-            })
             .WithHealthCheck(healthCheckKey);
     }
 }

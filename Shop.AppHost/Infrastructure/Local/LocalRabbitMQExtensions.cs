@@ -27,7 +27,6 @@ public static class LocalRabbitMQExtensions
             .WithEndpoint(name: LocalRabbitMQServerResource.EpmdEndpointName, scheme: "tcp", port: LoopbackPort.Free(), env: "SHOP_EPMD_PORT", isProxied: false)
             .WithEnvironment("SHOP_RABBITMQ_SERVER", rabbitMQServer)
             .WithEnvironment("SHOP_RABBITMQ_HOME", Path.Combine(infrastructure.DataDirectory, name))
-            .WithEnvironment("RABBITMQ_DEFAULT_PASS", password)
             .WithHealthCheck(healthCheckKey);
     }
 }

@@ -7,7 +7,7 @@ public sealed class LocalRabbitMQServerResource(string name, string workingDirec
     internal const string PrimaryEndpointName = "tcp";
     internal const string DistributionEndpointName = "distribution";
     internal const string EpmdEndpointName = "epmd";
-    internal const string UserName = "guest";
+    internal const string UserName = ShopMessaging.Administrator;
 
     public EndpointReference PrimaryEndpoint => field ??= new(this, PrimaryEndpointName);
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 : "${SHOP_RABBITMQ_SERVER:?}" "${SHOP_RABBITMQ_HOME:?}" "${SHOP_RABBITMQ_PORT:?}" "${SHOP_RABBITMQ_DIST_PORT:?}"
-: "${SHOP_EPMD_PORT:?}" "${RABBITMQ_DEFAULT_PASS:?}"
+: "${SHOP_EPMD_PORT:?}" "${SHOP_RABBITMQ_DEFINITIONS:?}"
 
 epmd=$(command -v epmd || true)
 if [ -z "$epmd" ]; then
@@ -21,12 +21,12 @@ if [ ! -s "$HOME/.erlang.cookie" ]; then
 fi
 chmod 400 "$HOME/.erlang.cookie"
 
-# default_user/default_pass only seed a fresh node; the generated password stays the same across runs (user secrets).
+# The AppHost's definitions (the administrator, one user per service, the shop.events exchange) are imported at every
+# boot, so changed passwords apply; a node with definitions to load creates no guest user.
+printf '%s\n' "$SHOP_RABBITMQ_DEFINITIONS" >"$HOME/definitions.json"
 cat >"$HOME/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$SHOP_RABBITMQ_PORT
-default_user = guest
-default_pass = $RABBITMQ_DEFAULT_PASS
-loopback_users.guest = true
+load_definitions = $HOME/definitions.json
 log.console = true
 log.console.level = info
 log.file = false

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Shop.AppHost.Infrastructure.Local;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>Logs in and runs a query: behind DCP's proxy a TCP connect succeeds even when no server is there.</summary>
 internal sealed class PostgresHealthCheck(IResourceWithConnectionString resource) : IHealthCheck

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Shop.AppHost.Infrastructure.Local;
+namespace Shop.AppHost.Infrastructure;
 
 /// <summary>Opens an AMQP connection: behind DCP's proxy a TCP connect succeeds even when no broker is there.</summary>
 internal sealed class RabbitMQHealthCheck(IResourceWithConnectionString resource) : IHealthCheck
