@@ -1,6 +1,7 @@
 using Shop.Tests.Api;
 using Shop.Tests.Integration;
 using Shop.Tests.Saga;
+using Shop.Tests.Security;
 
 namespace Shop.Tests.Containers;
 
@@ -17,3 +18,9 @@ public sealed class ContainersDatabaseOutageTests(ContainersShopAppFixture shop)
 
 [Collection(ContainersShopAppCollection.Name)]
 public sealed class ContainersResourceHealthTests(ContainersShopAppFixture shop) : ResourceHealthTests(shop);
+
+[Collection(ContainersShopAppCollection.Name)]
+public sealed class ContainersDatabaseIsolationTests(ContainersShopAppFixture shop) : DatabaseIsolationTests(shop);
+
+[Collection(ContainersShopAppCollection.Name)]
+public sealed class ContainersBrokerIsolationTests(ContainersShopAppFixture shop) : BrokerIsolationTests(shop);

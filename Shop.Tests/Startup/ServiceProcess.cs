@@ -46,7 +46,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public static Dictionary<string, string?> ValidSettings(string service) => new()
     {
         [$"ConnectionStrings__{ShopResources.ServiceDatabases[service]}"] = $"Host=127.0.0.1;Port=1;Database={ShopResources.ServiceDatabases[service]}",
-        [$"ConnectionStrings__{ShopResources.Messaging}"] = "amqp://guest:guest@127.0.0.1:1",
+        [$"ConnectionStrings__{ShopResources.Messaging}"] = "amqp://unreachable:unreachable@127.0.0.1:1",
         ["Jwt__SigningKey"] = service == "users" ? TestTokens.NewSigningKey() : null,
         ["Admin__Password"] = service == "users" ? "admin-password-1" : null,
     };
