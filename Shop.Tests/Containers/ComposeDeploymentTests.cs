@@ -125,7 +125,11 @@ public sealed class ComposeDeploymentTests(ComposeDeployment deployment, ITestOu
     {
         var broker = Assert.Single(await deployment.ContainersOfAsync("messaging-broker"));
 
-        var users = (await ContainerCli.ExecAsync(broker, ["rabbitmqctl", "--quiet", "list_users", "--no-table-headers"]))
+        // rabbitmqctl starts an Erlang VM of its own: on a busy machine that takes longer than ContainerCli allows.
+        var (exitCode, output, errors) = await RepositoryCommand.RunAsync(
+            "docker", ["exec", broker, "rabbitmqctl", "--quiet", "list_users", "--no-table-headers"], TimeSpan.FromMinutes(2));
+        Assert.True(exitCode == 0, errors);
+        var users = output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t')[0]);
 
