@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Npgsql;
 using Shop.Tests.Api;
+using Shop.Tests.Deployment;
+using Shop.Tests.Integration;
 using Shop.Tests.Saga;
 using Xunit.Abstractions;
 
@@ -104,6 +107,36 @@ public sealed class ComposeDeploymentTests(ComposeDeployment deployment, ITestOu
     }
 
     [Fact]
+    public async Task Orders_credentials_reach_its_own_database_but_not_inventorys()
+    {
+        var credentials = new NpgsqlConnectionStringBuilder(deployment.Secret("orders", "ConnectionStrings__ordersdb"));
+        var postgres = Assert.Single(await deployment.ContainersOfAsync("postgres"));
+
+        var own = await PsqlAsync(postgres, credentials, "ordersdb");
+        var other = await PsqlAsync(postgres, credentials, "inventorydb");
+
+        Assert.Equal((0, "orders"), (own.ExitCode, own.Output.Trim()));
+        Assert.NotEqual(0, other.ExitCode);
+        Assert.Contains("permission denied for database \"inventorydb\"", other.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_broker_has_no_guest_but_shop_admin_and_one_user_per_service()
+    {
+        var broker = Assert.Single(await deployment.ContainersOfAsync("messaging-broker"));
+
+        // rabbitmqctl starts an Erlang VM of its own: on a busy machine that takes longer than ContainerCli allows.
+        var (exitCode, output, errors) = await RepositoryCommand.RunAsync(
+            "docker", ["exec", broker, "rabbitmqctl", "--quiet", "list_users", "--no-table-headers"], TimeSpan.FromMinutes(2));
+        Assert.True(exitCode == 0, errors);
+        var users = output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t')[0]);
+
+        Assert.Equal(ShopResources.ServiceDatabases.Keys.Append(ShopMessaging.Administrator).Order(), users.Order());
+    }
+
+    [Fact]
     public async Task Payments_killed_with_orders_in_flight_loses_and_doubles_nothing()
     {
         var customer = await _api.NewCustomerAsync("compose kill");
@@ -160,4 +193,12 @@ public sealed class ComposeDeploymentTests(ComposeDeployment deployment, ITestOu
             }
         }
     }
+
+    /// <summary><c>SELECT current_user</c> through psql in the postgres container, as the given credentials, in <paramref name="database"/>.</summary>
+    private static Task<(int ExitCode, string Output, string Errors)> PsqlAsync(string container, NpgsqlConnectionStringBuilder credentials, string database) =>
+        RepositoryCommand.RunAsync(
+            "docker",
+            ["exec", "--env", $"PGPASSWORD={credentials.Password}", container,
+                "psql", "--no-psqlrc", "--host=127.0.0.1", $"--username={credentials.Username}", $"--dbname={database}", "--tuples-only", "--no-align", "--command=SELECT current_user"],
+            TimeSpan.FromMinutes(1));
 }

@@ -86,6 +86,15 @@ internal sealed partial class AspireManifest(JsonObject resources)
     public IReadOnlySet<string> Callers(string name) =>
         OfType("project.").Select(project => project.Name).Where(project => project != name && RefersTo(project, name)).ToHashSet();
 
+    /// <summary>
+    /// The parameters <paramref name="resource"/>'s environment refers to, directly or through connection strings built
+    /// on them: every secret its process can read.
+    /// </summary>
+    public IReadOnlySet<string> Parameters(string resource) =>
+        Resources.Where(parameter => Type(parameter.Resource) == "parameter.v0" && RefersTo(resource, parameter.Name))
+            .Select(parameter => parameter.Name)
+            .ToHashSet();
+
     /// <summary>The port a resource serves its callers on: its http binding (8080 unless set) or its tcp binding.</summary>
     public int ServedPort(string name)
     {

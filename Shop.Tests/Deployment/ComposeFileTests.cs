@@ -12,6 +12,11 @@ namespace Shop.Tests.Deployment;
 /// </summary>
 public sealed class ComposeFileTests
 {
+    /// <summary>The one-shot that makes each service's role and database (deploy/provision/postgres-roles.sh).</summary>
+    private const string Provisioning = "postgres-provision";
+
+    private const string BrokerResource = "messaging-broker";
+
     private static readonly string ComposeFile = Path.Combine(ShopTestPaths.RepositoryRoot, "deploy", "compose", "compose.yaml");
 
     private readonly AspireManifest _manifest = AspireManifest.Load(AspireManifest.CommittedPath);
@@ -22,7 +27,7 @@ public sealed class ComposeFileTests
     public void Every_deployed_resource_is_a_service_with_the_manifests_environment_and_no_secret_in_the_file()
     {
         var deployed = _manifest.OfType("project.").Concat(_manifest.OfType("container.")).ToList();
-        Assert.Equal(deployed.Select(resource => resource.Name).Order(), _services.Children.Keys.Select(key => key.ToString()).Order());
+        Assert.Equal(deployed.Select(resource => resource.Name).Append(Provisioning).Order(), _services.Children.Keys.Select(key => key.ToString()).Order());
 
         foreach (var (name, resource) in deployed)
         {
@@ -71,7 +76,8 @@ public sealed class ComposeFileTests
         {
             var service = (YamlMappingNode)node;
             Assert.False(service.Children.ContainsKey("container_name"), $"{name}: a container_name prevents --scale.");
-            Assert.True(service.Children.ContainsKey("healthcheck"), $"{name} has no health check.");
+            // A one-shot is never healthy: what follows it waits for its successful exit instead.
+            Assert.True(service.Children.ContainsKey("healthcheck") || name.ToString() == Provisioning, $"{name} has no health check.");
         }
 
         foreach (var (name, _) in _manifest.OfType("project."))
@@ -79,7 +85,9 @@ public sealed class ComposeFileTests
             var service = Service(name);
             var dependencies = (YamlMappingNode)service["depends_on"];
             Assert.NotEmpty(dependencies.Children);
-            Assert.All(dependencies.Children.Values, dependency => Assert.Equal("service_healthy", dependency["condition"].ToString()));
+            Assert.All(dependencies.Children, dependency => Assert.Equal(
+                dependency.Key.ToString() == Provisioning ? "service_completed_successfully" : "service_healthy",
+                dependency.Value["condition"].ToString()));
             Assert.Equal("true", service["read_only"].ToString());
             Assert.Equal(["ALL"], ((YamlSequenceNode)service["cap_drop"]).Children.Select(capability => capability.ToString()));
         }
@@ -94,7 +102,43 @@ public sealed class ComposeFileTests
         Assert.DoesNotContain(environment, name => name.StartsWith("ForwardedHeaders__", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_services_start_only_after_their_roles_and_databases_are_provisioned_by_a_one_shot()
+    {
+        var provisioning = Service(Provisioning);
+
+        Assert.Equal(Service(ShopResources.Postgres)["image"].ToString(), provisioning["image"].ToString());
+        Assert.Equal(["bash", "/provision/postgres-roles.sh"], ((YamlSequenceNode)provisioning["command"]).Children.Select(item => item.ToString()));
+        Assert.Equal(["../provision/postgres-roles.sh:/provision/postgres-roles.sh:ro"], Volumes(provisioning));
+        Assert.Equal("no", provisioning["restart"].ToString());
+        Assert.Equal($"${{SHOP_SECRETS:-./secrets}}/{Provisioning}.env", provisioning["env_file"].ToString());
+        Assert.Equal("service_healthy", provisioning["depends_on"][ShopResources.Postgres]["condition"].ToString());
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(ComposeFile)!, "..", "provision", "postgres-roles.sh")));
+
+        foreach (var service in _manifest.Callers(ShopResources.Postgres))
+        {
+            var dependencies = ((YamlMappingNode)Service(service)["depends_on"]).Children.Keys.Select(key => key.ToString());
+            Assert.Contains(Provisioning, dependencies);
+            Assert.DoesNotContain(ShopResources.Postgres, dependencies);
+        }
+    }
+
+    [Fact]
+    public void The_broker_loads_the_definitions_new_secrets_writes_at_every_boot()
+    {
+        const string Definitions = "/etc/rabbitmq/shop-definitions.json";
+        var volumes = Volumes(Service(BrokerResource));
+
+        Assert.Contains($"${{SHOP_SECRETS:-./secrets}}/messaging-definitions.json:{Definitions}:ro", volumes);
+        var snippet = Assert.Single(volumes, volume => volume.EndsWith(":/etc/rabbitmq/conf.d/30-shop-definitions.conf:ro", StringComparison.Ordinal));
+        var snippetFile = Path.Combine(Path.GetDirectoryName(ComposeFile)!, snippet.Split(':')[0]);
+        Assert.Equal($"load_definitions = {Definitions}", File.ReadAllText(snippetFile).Trim());
+    }
+
     private YamlMappingNode Service(string name) => (YamlMappingNode)_services[name];
+
+    private static List<string> Volumes(YamlMappingNode service) =>
+        ((YamlSequenceNode)service["volumes"]).Children.Select(volume => volume.ToString()).ToList();
 
     private static YamlMappingNode LoadWithMergeKeys(string path)
     {

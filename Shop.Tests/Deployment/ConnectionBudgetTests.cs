@@ -12,7 +12,7 @@ public sealed class ConnectionBudgetTests
 {
     /// <summary>
     /// Connections kept free beyond superuser_reserved_connections for psql, a metrics exporter, a migration tool, the
-    /// admin connection a service opens on first start to create its database, and the pool of a terminating pod
+    /// provisioning Job's superuser connection (deploy/provision/postgres-roles.sh), and the pool of a terminating pod
     /// (closed within its 5 s preStop and 5 s shutdown).
     /// </summary>
     private const int MinimumHeadroom = 20;

@@ -50,7 +50,10 @@ public sealed partial class ManifestTests
     {
         var parameters = _manifest.OfType("parameter.").ToList();
 
-        Assert.Equal(["admin-password", "jwt-signing-key", "messaging-password", "postgres-password"], parameters.Select(p => p.Name).Order());
+        var credentials = ShopResources.ServiceDatabases.Keys.SelectMany(service => new[] { $"{service}-db-password", $"{service}-messaging-password" });
+        Assert.Equal(
+            credentials.Concat(["admin-password", "jwt-signing-key", "messaging-password", "postgres-password"]).Order(),
+            parameters.Select(p => p.Name).Order());
         Assert.All(parameters, parameter =>
             Assert.True(parameter.Resource["inputs"]?["value"]?["secret"]?.GetValue<bool>() == true, $"{parameter.Name} is not secret."));
     }
@@ -89,7 +92,9 @@ public sealed partial class ManifestTests
             Assert.Equal("project.v0", AspireManifest.Type(project));
             Assert.NotNull(project["bindings"]?["http"]);
             Assert.Equal($"{{{database}.connectionString}}", environment[$"ConnectionStrings__{database}"]);
-            Assert.Equal("{messaging.connectionString}", environment["ConnectionStrings__messaging"]);
+            Assert.Equal(
+                $"amqp://{service}:{{{service}-messaging-password.value}}@{{messaging-broker.bindings.tcp.host}}:{{messaging-broker.bindings.tcp.port}}",
+                environment["ConnectionStrings__messaging"]);
             Assert.Equal($"{{{service}.bindings.http.targetPort}}", environment["HTTP_PORTS"]);
             if (service != "users")
             {
@@ -100,6 +105,35 @@ public sealed partial class ManifestTests
         Assert.Equal("{inventory.bindings.http.url}", _manifest.Environment("orders")["services__inventory__http__0"]);
         Assert.Equal("{jwt-signing-key.value}", _manifest.Environment("users")["Jwt__SigningKey"]);
         Assert.Equal("{admin-password.value}", _manifest.Environment("users")["Admin__Password"]);
+    }
+
+    [Fact]
+    public void Each_service_credential_is_a_secret_parameter_the_deployment_must_supply()
+    {
+        foreach (var service in ShopResources.ServiceDatabases.Keys)
+        {
+            foreach (var parameter in new[] { $"{service}-db-password", $"{service}-messaging-password" })
+            {
+                var value = _manifest.Find(parameter)?["inputs"]?["value"];
+                Assert.True(value?["secret"]?.GetValue<bool>() == true, $"{parameter} is not a secret parameter.");
+                // No generated default: new-secrets.sh writes it, once, where the servers' provisioning reads it too.
+                Assert.Null(value["default"]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Each_service_reaches_only_its_own_credentials_never_a_servers_or_another_services()
+    {
+        foreach (var service in ShopResources.ServiceDatabases.Keys)
+        {
+            var own = new[] { $"{service}-db-password", $"{service}-messaging-password" };
+            var expected = service == "users" ? own.Concat(["admin-password", "jwt-signing-key"]) : own;
+
+            Assert.Equal(expected.Order(), _manifest.Parameters(service).Order());
+        }
+
+        Assert.Empty(_manifest.Parameters(ShopResources.Gateway));
     }
 
     [Fact]
@@ -123,20 +157,24 @@ public sealed partial class ManifestTests
     }
 
     [Fact]
-    public void The_databases_and_the_broker_are_connection_strings_over_containers()
+    public void The_databases_are_connection_strings_as_their_roles_and_the_broker_a_container_with_its_administrator()
     {
         foreach (var database in ShopResources.ServiceDatabases.Values)
         {
             var resource = _manifest.Find(database)!;
             Assert.Equal("value.v0", AspireManifest.Type(resource));
-            Assert.Equal($"{{postgres.connectionString}};Database={database}", resource["connectionString"]!.GetValue<string>());
+            var role = database[..^"db".Length];
+            Assert.Equal(
+                $"Host={{postgres.bindings.tcp.host}};Port={{postgres.bindings.tcp.port}};Username={role};Password={{{role}-db-password.value}};Database={database}",
+                resource["connectionString"]!.GetValue<string>());
         }
 
         Assert.Equal("container.v0", AspireManifest.Type(_manifest.Find("postgres")!));
         Assert.Equal("container.v0", AspireManifest.Type(_manifest.Find("messaging-broker")!));
-        Assert.Equal(
-            "amqp://guest:{messaging-password.value}@{messaging-broker.bindings.tcp.host}:{messaging-broker.bindings.tcp.port}",
-            _manifest.Find("messaging")!["connectionString"]!.GetValue<string>());
+        // No shared broker connection string any more: each service has its own user.
+        Assert.Null(_manifest.Find("messaging"));
+        Assert.Equal(ShopMessaging.Administrator, _manifest.Environment("messaging-broker")["RABBITMQ_DEFAULT_USER"]);
+        Assert.Equal("{messaging-password.value}", _manifest.Environment("messaging-broker")["RABBITMQ_DEFAULT_PASS"]);
     }
 
     [GeneratedRegex("PASSWORD|PASS$|SECRET|KEY", RegexOptions.IgnoreCase)]

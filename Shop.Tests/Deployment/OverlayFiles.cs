@@ -10,11 +10,14 @@ internal sealed class OverlayFiles
 
     private readonly YamlMappingNode _kustomization = (YamlMappingNode)Yaml.LoadAll(Path.Combine(Root, "kustomization.yaml")).Single();
 
-    /// <summary>The objects of one kind that the overlay adds itself (its <c>resources</c> other than the base).</summary>
+    /// <summary>
+    /// The objects of one kind that the overlay's own files add (its <c>resources</c> that are files: not the base or
+    /// deploy/provision, which are kustomizations of their own).
+    /// </summary>
     public IEnumerable<YamlMappingNode> Objects(string kind) =>
         Yaml.Sequence(_kustomization, "resources")
             .Select(resource => resource.ToString())
-            .Where(resource => resource != "base")
+            .Where(resource => File.Exists(Path.Combine(Root, resource)))
             .SelectMany(resource => Yaml.LoadAll(Path.Combine(Root, resource)).Cast<YamlMappingNode>())
             .Where(document => document["kind"].ToString() == kind);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Shop.Tests.Integration;
 using YamlDotNet.RepresentationModel;
 
@@ -14,6 +15,8 @@ public sealed class RenderedOverlayTests(RenderedOverlay overlay) : IClassFixtur
     // Namespace labels the guide tells operators to match ("Network policies").
     private static readonly Dictionary<string, string> IngressControllerNamespace = new() { ["kubernetes.io/metadata.name"] = "ingress-nginx" };
     private static readonly Dictionary<string, string> MonitoringNamespace = new() { ["shop.example/monitoring"] = "true" };
+
+    private const string Provisioning = "postgres-provision";
 
     private readonly AspireManifest _manifest = AspireManifest.Load(AspireManifest.CommittedPath);
 
@@ -63,7 +66,8 @@ public sealed class RenderedOverlayTests(RenderedOverlay overlay) : IClassFixtur
 
         foreach (var workload in overlay.Workloads.Select(RenderedOverlay.Name))
         {
-            var expected = _manifest.Callers(workload).Select(caller => (caller, _manifest.ServedPort(workload)));
+            var callers = workload == ShopResources.Postgres ? _manifest.Callers(workload).Append(Provisioning) : _manifest.Callers(workload);
+            var expected = callers.Select(caller => (caller, _manifest.ServedPort(workload)));
             var admitted = inNamespace.Where(admission => admission.Workload == workload).Select(admission => (admission.FromWorkload!, admission.Port));
             Assert.True(expected.Order().SequenceEqual(admitted.Distinct().Order()), $"{workload} admits {string.Join(", ", admitted)}.");
         }
@@ -190,9 +194,87 @@ public sealed class RenderedOverlayTests(RenderedOverlay overlay) : IClassFixtur
         Assert.Contains(PrivateNetworks, network => IsWithin(IPNetwork.Parse(entry), network));
     }
 
+    [Fact]
+    public void Each_pod_gets_only_its_own_secrets_and_only_the_provisioning_Job_the_superusers_besides_postgres()
+    {
+        var expected = new Dictionary<string, string[]>
+        {
+            [ShopResources.Postgres] = ["postgres.env"],
+            [Provisioning] = [RenderedOverlay.ProvisioningSecrets],
+            ["messaging-broker"] = ["messaging-broker.env", RenderedOverlay.BrokerDefinitions],
+            [ShopResources.Gateway] = [],
+        };
+        foreach (var project in Projects.Where(project => project != ShopResources.Gateway))
+        {
+            expected[project] = [$"{project}.env"];
+        }
+
+        Assert.Equal(expected.Keys.Order(), overlay.Workloads.Select(RenderedOverlay.Name).Order());
+        foreach (var workload in overlay.Workloads)
+        {
+            var pod = workload["spec"]["template"]["spec"];
+            var secretNames = Yaml.Sequence(pod, "containers")
+                .SelectMany(container => Items(container, "envFrom"))
+                .Select(source => Yaml.At(source, "secretRef", "name")?.ToString())
+                .Concat(Items(pod, "volumes").Select(volume => Yaml.At(volume, "secret", "secretName")?.ToString()))
+                .OfType<string>();
+            // Each dummy value names the secret file it came from.
+            var files = secretNames
+                .SelectMany(secret => Yaml.Strings(overlay.Named("Secret", secret)["data"]).Values)
+                .Select(value => Encoding.UTF8.GetString(Convert.FromBase64String(value)))
+                .Select(value => Assert.Single(expected.Values.SelectMany(names => names), file => value.Contains(RenderedOverlay.DummyValue(file), StringComparison.Ordinal)))
+                .Distinct();
+
+            Assert.Equal(expected[RenderedOverlay.Name(workload)].Order(), files.Order());
+        }
+    }
+
+    [Fact]
+    public void The_provisioning_Job_runs_the_committed_script_restricted_and_retries()
+    {
+        var job = overlay.Named("Job", Provisioning);
+        var pod = job["spec"]["template"]["spec"];
+        var container = Assert.Single(Yaml.Sequence(pod, "containers"));
+        var script = overlay.Named("ConfigMap", "postgres-provision-script");
+
+        Assert.Equal(["bash", "/provision/postgres-roles.sh"], Yaml.Sequence(container, "command").Select(item => item.ToString()));
+        Assert.Equal("/provision", Assert.Single(Yaml.Sequence(container, "volumeMounts"), mount => mount["name"].ToString() == "script")["mountPath"].ToString());
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(ShopTestPaths.RepositoryRoot, "deploy", "provision", "postgres-roles.sh")),
+            script["data"]["postgres-roles.sh"].ToString());
+        Assert.True(Yaml.Int(job["spec"]["backoffLimit"]) > 0);
+        Assert.Equal("false", pod["automountServiceAccountToken"].ToString());
+        Assert.Equal("true", pod["securityContext"]["runAsNonRoot"].ToString());
+        Assert.Equal("RuntimeDefault", pod["securityContext"]["seccompProfile"]["type"].ToString());
+        Assert.Equal("true", container["securityContext"]["readOnlyRootFilesystem"].ToString());
+        Assert.Equal("false", container["securityContext"]["allowPrivilegeEscalation"].ToString());
+        Assert.Equal(["ALL"], Yaml.Sequence(container["securityContext"]["capabilities"], "drop").Select(item => item.ToString()));
+    }
+
+    [Fact]
+    public void The_broker_mounts_its_definitions_and_the_snippet_that_loads_them()
+    {
+        var broker = overlay.Named("StatefulSet", "messaging-broker");
+        var pod = broker["spec"]["template"]["spec"];
+        var mounts = Yaml.Sequence(Assert.Single(Yaml.Sequence(pod, "containers")), "volumeMounts")
+            .ToDictionary(mount => mount["mountPath"].ToString(), mount => (Volume: mount["name"].ToString(), Key: Yaml.At(mount, "subPath")?.ToString()));
+        var volumes = Yaml.Sequence(pod, "volumes").ToDictionary(volume => volume["name"].ToString());
+
+        var definitions = mounts["/etc/rabbitmq/shop-definitions.json"];
+        var secret = overlay.Named("Secret", volumes[definitions.Volume]["secret"]["secretName"].ToString());
+        Assert.Contains(RenderedOverlay.DummyValue(RenderedOverlay.BrokerDefinitions), Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"][definitions.Key!].ToString())), StringComparison.Ordinal);
+
+        var snippet = mounts["/etc/rabbitmq/conf.d/30-shop-definitions.conf"];
+        var config = overlay.Named("ConfigMap", volumes[snippet.Volume]["configMap"]["name"].ToString());
+        Assert.Equal("load_definitions = /etc/rabbitmq/shop-definitions.json", config["data"][snippet.Key!].ToString().Trim());
+    }
+
     /// <summary>The gateway serves /metrics on its management port, every other project on its HTTP port.</summary>
     private int MetricsPort(string project) =>
         _manifest.Find(project)!["bindings"]!["management"]?["targetPort"]?.GetValue<int>() ?? _manifest.ServedPort(project);
+
+    /// <summary>The items of an optional sequence: none where it is missing.</summary>
+    private static IEnumerable<YamlNode> Items(YamlNode node, string key) => (Yaml.At(node, key) as YamlSequenceNode)?.Children ?? [];
 
     private static readonly IPNetwork[] PrivateNetworks =
         [IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fc00::/7")];
