@@ -4,7 +4,8 @@ namespace Shop.Tests.Api;
 
 /// <summary>
 /// Right after a resource restart its health report can be stale (Aspire reports the last result until the next check
-/// runs): confirm with real requests, for a bounded while, that the route answers <c>expected</c> again.
+/// runs), and the gateway's active probe takes a round to see it back: confirm with real requests, for a bounded while,
+/// that the route answers <c>expected</c> again.
 /// </summary>
 internal static class Eventually
 {
@@ -13,19 +14,28 @@ internal static class Eventually
 
     public static async Task AssertStatusAsync(HttpStatusCode expected, Func<Task<HttpResponseMessage>> send)
     {
+        using var response = await RespondsAsync(expected, send);
+    }
+
+    /// <summary>The first response with the <paramref name="expected"/> status; the caller disposes it.</summary>
+    public static async Task<HttpResponseMessage> RespondsAsync(HttpStatusCode expected, Func<Task<HttpResponseMessage>> send)
+    {
         ArgumentNullException.ThrowIfNull(send);
 
         var answered = HttpStatusCode.ServiceUnavailable;
-        for (var attempt = 0; attempt < Attempts && answered != expected; attempt++)
+        for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            using var response = await send();
-            answered = response.StatusCode;
-            if (answered != expected)
+            var response = await send();
+            if (response.StatusCode == expected)
             {
-                await Task.Delay(Pause);
+                return response;
             }
+
+            answered = response.StatusCode;
+            response.Dispose();
+            await Task.Delay(Pause);
         }
 
-        Assert.Equal(expected, answered);
+        throw new Xunit.Sdk.XunitException($"The route still answered {answered}, not {expected}, after {Attempts} tries.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
 using Npgsql;
 using Shop.Tests.Api;
@@ -156,6 +157,14 @@ public sealed class ComposeDeploymentTests(ComposeDeployment deployment, ITestOu
         }
 
         await ContainerCli.RunAsync(["start", payments]);
+
+        // Payments consumes again before the gateway's active probe sees it back; a client's reads wait for that.
+        using (var reader = _api.As(customer))
+        {
+            await Eventually.AssertStatusAsync(
+                HttpStatusCode.OK, () => reader.GetAsync($"/api/v1/payments?orderId={orders[0]}", TestContext.Timeout));
+        }
+
         foreach (var orderId in orders)
         {
             var final = await _api.FinalOrderAsync(customer, orderId);

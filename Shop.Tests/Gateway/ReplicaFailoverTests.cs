@@ -15,9 +15,9 @@ namespace Shop.Tests.Gateway;
 public sealed class ReplicaFailoverTests(GatewayEdgeApp shop)
 {
     private const string Victim = "orders-2";
+    private const int SettledRequests = 20;
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan BeforeKill = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan AfterKill = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(100);
 
     [Fact]
@@ -34,7 +34,8 @@ public sealed class ReplicaFailoverTests(GatewayEdgeApp shop)
         TimeSpan? killedAt = null;
         try
         {
-            while (clock.Elapsed < BeforeKill + AfterKill)
+            // Counted in requests, not seconds: on a slow machine a fixed window holds too few to judge the recovery.
+            while (outcomes.Count(outcome => outcome.SentAt >= killedAt + Recovery) < SettledRequests)
             {
                 if (killedAt is null && clock.Elapsed >= BeforeKill)
                 {
@@ -52,7 +53,6 @@ public sealed class ReplicaFailoverTests(GatewayEdgeApp shop)
         }
 
         var settled = outcomes.Where(outcome => outcome.SentAt >= killedAt + Recovery).ToList();
-        Assert.True(settled.Count >= 20, $"Only {settled.Count} requests were sent after the recovery window.");
         Assert.All(settled, outcome => Assert.True(outcome.Status == HttpStatusCode.Accepted, $"{outcome} after the recovery window."));
         Assert.All(settled, outcome => Assert.NotEqual(victim.InstanceId, outcome.AnsweredBy));
 

@@ -43,10 +43,14 @@ public sealed class UpstreamFailureTests(GatewayEdgeApp shop)
         int? payments = null;
         try
         {
-            // A frozen process (SIGSTOP) still completes TCP handshakes but never answers: a stuck service.
-            using var answered = await client.GetAsync($"/api/v1/payments?orderId={Guid.NewGuid()}", TestContext.Timeout);
-            payments = AnsweringProcess.Of(answered).ProcessId;
-            await LocalProcesses.SignalAsync(payments.Value, "STOP");
+            // A frozen process (SIGSTOP) still completes TCP handshakes but never answers: a stuck service. Freeze the
+            // process a 200 came from, so never the gateway (it answers a 503 itself while a probe has payments down).
+            using var answered = await Eventually.RespondsAsync(
+                HttpStatusCode.OK, () => client.GetAsync($"/api/v1/payments?orderId={Guid.NewGuid()}", TestContext.Timeout));
+            var process = AnsweringProcess.Of(answered);
+            Assert.Equal("payments", process.Resource);
+            payments = process.ProcessId;
+            await LocalProcesses.SignalAsync(process.ProcessId, "STOP");
 
             var clock = Stopwatch.StartNew();
             using var response = await client.GetAsync($"/api/v1/payments?orderId={Guid.NewGuid()}", TestContext.Timeout);
