@@ -10,6 +10,7 @@ builder.AddShopAuthentication();
 // Only the proxies in ForwardedHeaders:TrustedProxies may name the client's address and scheme (none by default).
 builder.AddGatewayForwardedHeaders();
 builder.AddGatewayEdgeHeaders();
+builder.AddGatewayHeaderEncoding();
 
 // Rate limits, CORS and the body limit come from configuration; routes choose their rate limit and timeout in
 // ReverseProxy:Routes (docs/gateway.md).
@@ -23,7 +24,8 @@ builder.Services.AddRequestTimeouts();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver()
-    .RemoveUntrustedRequestHeaders(builder.Configuration);
+    .RemoveUntrustedRequestHeaders(builder.Configuration)
+    .ForwardHeadersByteForByte();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.UseGatewayForwardedHeaders();
 app.UseGatewayEdgeHeaders();
 app.UseTraceIdHeader();
 app.MapDefaultEndpoints();
+app.UseHeaderValidation();
 app.UseGatewayRequestBodyLimit();
 app.UseCors();
 app.UseShopAuthentication();
