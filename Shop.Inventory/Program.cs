@@ -12,7 +12,7 @@ builder.AddEventBus<InventoryDbContext>()
     .AddOutbox()
     .Subscribe<StockReservationHandler>();
 builder.AddShopAuthentication();
-builder.AddDefaultOpenApi("Shop Inventory API");
+builder.AddDefaultOpenApi("Shop Inventory API", InventoryOpenApi.Constrain);
 
 var app = builder.Build();
 

@@ -15,7 +15,7 @@ builder.AddEventBus<OrdersDbContext>()
 builder.Services.AddSingleton<OrderMetrics>();
 builder.Services.AddScoped<OrderPlacement>();
 builder.AddShopAuthentication();
-builder.AddDefaultOpenApi("Shop Orders API");
+builder.AddDefaultOpenApi("Shop Orders API", OrdersOpenApi.Constrain);
 builder.Services.AddInventoryClient();
 
 var app = builder.Build();

@@ -12,7 +12,7 @@ builder.AddEventBus<PaymentsDbContext>()
     .AddOutbox()
     .Subscribe<PaymentSagaHandler>();
 builder.AddShopAuthentication();
-builder.AddDefaultOpenApi("Shop Payments API");
+builder.AddDefaultOpenApi("Shop Payments API", PaymentsOpenApi.Constrain);
 builder.AddPaymentServices();
 
 var app = builder.Build();

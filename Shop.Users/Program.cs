@@ -12,7 +12,7 @@ builder.AddEventBus<UsersDbContext>().AddOutbox();
 builder.AddUsersServices();
 // The issuer validates its own tokens with its own key instead of fetching its JWKS over HTTP.
 builder.AddShopAuthentication(services => services.GetRequiredService<TokenSigningKey>().PublicKey);
-builder.AddDefaultOpenApi("Shop Users API");
+builder.AddDefaultOpenApi("Shop Users API", UsersOpenApi.Constrain);
 
 var app = builder.Build();
 

@@ -6,6 +6,13 @@ namespace Shop.Inventory.Apis;
 
 public sealed partial record CreateProductRequest(string? Sku, string? Name, decimal? Price, string? Currency, int? Available)
 {
+    // \z, not $: $ would also accept a trailing newline.
+    public const string SkuPatternText = @"^[A-Za-z0-9_-]{1,64}\z";
+    public const string CurrencyPatternText = @"^[A-Z]{3}\z";
+
+    /// <summary>Prices are in the currency's minor unit: at most 2 decimals.</summary>
+    public const decimal PriceStep = 0.01m;
+
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
@@ -40,7 +47,7 @@ public sealed partial record CreateProductRequest(string? Sku, string? Name, dec
         {
             errors.Require(price > 0, "price", "price must be greater than 0.");
             errors.Require(price <= Product.MaxPrice, "price", $"price must be at most {Product.MaxPrice:0}.");
-            errors.Require(decimal.Round(price, 2) == price, "price", "price must have at most 2 decimals.");
+            errors.Require(price % PriceStep == 0, "price", "price must have at most 2 decimals.");
         }
 
         if (string.IsNullOrEmpty(Currency))
@@ -56,9 +63,9 @@ public sealed partial record CreateProductRequest(string? Sku, string? Name, dec
         return errors;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SkuPatternText, RegexOptions.CultureInvariant)]
     private static partial Regex SkuPattern();
 
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(CurrencyPatternText, RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyPattern();
 }

@@ -25,6 +25,7 @@ public static class OrdersApi
 
         orders.MapPost("", PlaceOrder)
             .WithName("PlaceOrder")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(ShopPolicies.Customer);

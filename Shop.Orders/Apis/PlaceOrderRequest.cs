@@ -8,6 +8,12 @@ public sealed partial record PlaceOrderRequest(IReadOnlyList<PlaceOrderLine?>? I
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    // \z, not $: $ would also accept a trailing newline.
+    public const string PaymentTokenPatternText = @"^tok_[A-Za-z0-9_]{1,64}\z";
+
+    // Visible ASCII, '!' to '~': what the key check below accepts.
+    public const string IdempotencyKeyPatternText = @"^[!-~]+\z";
+
     /// <summary>
     /// Checks the body and the optional <c>Idempotency-Key</c> header; the validated request, or null with every
     /// problem named in <paramref name="errors"/>.
@@ -91,12 +97,14 @@ public sealed partial record PlaceOrderRequest(IReadOnlyList<PlaceOrderLine?>? I
         }
 
         errors.Require(
-            key.Length is >= 1 and <= Order.MaxIdempotencyKeyLength && key.All(c => c is >= '!' and <= '~'),
+            key.Length is >= 1 and <= Order.MaxIdempotencyKeyLength && IdempotencyKeyPattern().IsMatch(key),
             IdempotencyKeyHeader,
             $"{IdempotencyKeyHeader} must be 1 to {Order.MaxIdempotencyKeyLength} visible ASCII characters.");
     }
 
-    // \z, not $: $ would also accept a trailing newline.
-    [GeneratedRegex(@"^tok_[A-Za-z0-9_]{1,64}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(PaymentTokenPatternText, RegexOptions.CultureInvariant)]
     private static partial Regex PaymentTokenPattern();
+
+    [GeneratedRegex(IdempotencyKeyPatternText, RegexOptions.CultureInvariant)]
+    private static partial Regex IdempotencyKeyPattern();
 }

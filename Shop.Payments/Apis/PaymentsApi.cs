@@ -10,6 +10,8 @@ namespace Shop.Payments.Apis;
 
 public static class PaymentsApi
 {
+    public const string OrderIdParameter = "orderId";
+
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -33,7 +35,7 @@ public static class PaymentsApi
         var errors = new ValidationErrors();
         if (!Guid.TryParse(orderId, CultureInfo.InvariantCulture, out var id))
         {
-            errors.Add("orderId", "orderId is required and must be a GUID.");
+            errors.Add(OrderIdParameter, $"{OrderIdParameter} is required and must be a GUID.");
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 

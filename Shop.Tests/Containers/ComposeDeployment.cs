@@ -1,4 +1,5 @@
 using Shop.Tests.Api;
+using Shop.Tests.Contract;
 using Shop.Tests.Deployment;
 using Shop.Tests.Saga;
 
@@ -42,7 +43,7 @@ public sealed class ComposeDeployment : IAsyncLifetime
     /// <summary>When every container was healthy (compose waits for the gateway's dependencies, the test for the gateway).</summary>
     public DateTimeOffset UpFinishedAt { get; private set; }
 
-    public ShopApi Api => new(() => new HttpClient { BaseAddress = _gateway ?? throw new InvalidOperationException("Not started.") });
+    public ShopApi Api => new(() => GatewayClients.For(_gateway ?? throw new InvalidOperationException("Not started.")));
 
     private Dictionary<string, string> Environment => new()
     {

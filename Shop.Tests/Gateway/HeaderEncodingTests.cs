@@ -65,6 +65,18 @@ public sealed class HeaderEncodingTests(ShopAppFixture shop)
         Assert.True(response.Headers.ContainsKey("X-Trace-Id"), what);
     }
 
+    [Theory]
+    [InlineData("/api/v1/products/%00")]
+    [InlineData("/api/v1/products/a%00b")]
+    public async Task A_target_that_decodes_to_NUL_is_refused_by_Kestrel_before_any_middleware(string target)
+    {
+        // docs/gateway.md lists what Kestrel answers itself (a bare 400, no ids): this keeps that list honest.
+        var response = await RawHttp.SendAsync(Gateway, "GET", target, []);
+
+        Assert.Equal(400, response.Status);
+        Assert.False(response.Headers.ContainsKey("X-Request-ID"), "A Shop middleware answered: update docs/gateway.md.");
+    }
+
     private Uri Gateway
     {
         get

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Shop.Tests.Api;
+using Shop.Tests.Contract;
 
 namespace Shop.Tests.Integration;
 
@@ -128,8 +129,8 @@ public abstract class ShopApp : IAsyncLifetime
         }
     }
 
-    /// <summary>A client for the gateway, the only endpoint a user of Shop talks to.</summary>
-    public HttpClient CreateGatewayClient() => App.CreateHttpClient(ShopResources.Gateway, "http");
+    /// <summary>A client for the gateway, the only endpoint a user of Shop talks to; it checks every answer against the API's contract.</summary>
+    public HttpClient CreateGatewayClient() => GatewayClients.For(App.GetEndpoint(ShopResources.Gateway, "http"));
 
     public async Task DisposeAsync()
     {

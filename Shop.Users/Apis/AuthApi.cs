@@ -16,7 +16,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/v1/auth").WithTags("Authentication")
-            .MapPost("/token", IssueTokenAsync).AllowAnonymous().WithName("IssueToken");
+            .MapPost("/token", IssueTokenAsync).AllowAnonymous().WithName("IssueToken")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return routes;
     }

@@ -16,9 +16,12 @@ public static class UsersApi
     {
         var users = routes.MapGroup("/api/v1/users").WithTags("Users");
 
-        users.MapPost("/", RegisterAsync).AllowAnonymous().WithName("RegisterUser");
-        users.MapGet("/me", GetMeAsync).RequireAuthorization().WithName("GetCurrentUser");
-        users.MapGet("/{id:guid}", GetByIdAsync).RequireAuthorization().WithName("GetUser");
+        users.MapPost("/", RegisterAsync).AllowAnonymous().WithName("RegisterUser")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        users.MapGet("/me", GetMeAsync).RequireAuthorization().WithName("GetCurrentUser")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapGet("/{id:guid}", GetByIdAsync).RequireAuthorization().WithName("GetUser")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return routes;
     }

@@ -105,6 +105,8 @@ shop_ensure_test_prerequisites() {
   # serves their stand-in base from a local registry where mcr.microsoft.com cannot be reached.
   command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
   command -v docker-registry >/dev/null 2>&1 || packages+=(docker-registry)
+  # The OpenAPI lint (OpenApiLintTests) runs Spectral, an npm package.
+  { command -v node && command -v npm; } >/dev/null 2>&1 || packages+=(nodejs npm)
   if [ ${#packages[@]} -gt 0 ]; then
     shop_apt_install "The tests run both infrastructure modes" "${packages[@]}" || return 1
   fi
