@@ -6,8 +6,8 @@ namespace Shop.Gateway.Edge;
 /// <summary>Which request header values the gateway forwards: the services can read UTF-8 text, nothing else.</summary>
 public static class HeaderValues
 {
-    private const byte Tab = 0x09;
-    private const byte Delete = 0x7F;
+    private const char Tab = '\t';
+    private const char Delete = '\u007F';
 
     /// <summary>
     /// True when <paramref name="value"/>, read by Kestrel as Latin-1 (one char per byte), is UTF-8 text with no
@@ -17,12 +17,18 @@ public static class HeaderValues
     {
         ArgumentNullException.ThrowIfNull(value);
 
-        if (value.Any(c => c > byte.MaxValue))
+        var ascii = true;
+        foreach (var c in value)
         {
-            return false;
+            if (c > byte.MaxValue || (c < ' ' && c != Tab) || c == Delete)
+            {
+                return false;
+            }
+
+            ascii &= c < Delete;
         }
 
-        var bytes = Encoding.Latin1.GetBytes(value);
-        return !bytes.Any(b => (b < 0x20 && b != Tab) || b == Delete) && Utf8.IsValid(bytes);
+        // Every request passes here: only a value with bytes above ASCII is copied to check its UTF-8.
+        return ascii || Utf8.IsValid(Encoding.Latin1.GetBytes(value));
     }
 }
