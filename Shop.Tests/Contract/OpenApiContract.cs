@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -79,8 +80,13 @@ internal sealed class OpenApiContract
         // "{id}" matches one path segment; the query string is not part of the path.
         public Regex Path { get; } = new($"^{Regex.Replace(Regex.Escape(Template), @"\\\{[^/]+?\}", "[^/]+")}$", RegexOptions.CultureInvariant);
 
+        // Built once per response schema: every response a test receives is checked against one of these.
+        private readonly ConcurrentDictionary<JsonNode, JsonSchema> _schemas = new(ReferenceEqualityComparer.Instance);
+
         /// <summary>A standalone JSON Schema: the response's schema with the document's components as <c>$defs</c>.</summary>
-        public JsonSchema Schema(JsonNode responseSchema)
+        public JsonSchema Schema(JsonNode responseSchema) => _schemas.GetOrAdd(responseSchema, Build);
+
+        private JsonSchema Build(JsonNode responseSchema)
         {
             var standalone = new JsonObject
             {
