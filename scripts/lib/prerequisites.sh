@@ -107,6 +107,9 @@ shop_ensure_test_prerequisites() {
   command -v docker-registry >/dev/null 2>&1 || packages+=(docker-registry)
   # The OpenAPI lint (OpenApiLintTests) runs Spectral, an npm package.
   { command -v node && command -v npm; } >/dev/null 2>&1 || packages+=(nodejs npm)
+  # ReadmeTryItTests runs the README's "Try it" block as written, with curl and jq.
+  command -v curl >/dev/null 2>&1 || packages+=(curl)
+  command -v jq >/dev/null 2>&1 || packages+=(jq)
   if [ ${#packages[@]} -gt 0 ]; then
     shop_apt_install "The tests run both infrastructure modes" "${packages[@]}" || return 1
   fi
