@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shop's benchmark suite (bench/README.md): gateway overhead against direct and nginx, the order pipeline at stepped
-# rates, PostgreSQL's own bound and one order's transaction count, start-up, memory, and a broker outage under load.
+# rates, PostgreSQL's own bound and one order's transaction count, start-up (first requests, stop), memory, and a broker
+# outage under load.
 #
 #   scripts/bench.sh           full run, Release build, about 7 minutes on 2 cores: bench/results/latest.{md,json}
 #   scripts/bench.sh --quick   harness check for CI (under 90 s after the build): bench/results/quick/, fails if an
@@ -24,7 +25,7 @@ shop_ensure_local_binaries
 
 # The load tools and the reference proxy, from Debian like the servers.
 missing=()
-for tool in wrk nginx pgbench curl; do
+for tool in wrk nginx pgbench curl jq; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -46,51 +47,212 @@ free_port() {
   done
 }
 
-seconds_since() { echo "scale=1; ($(date +%s%N) - $1) / 1000000000" | bc; }
+# Seconds from $1 to $2 (date +%s%N) to a tenth, with the leading zero that JSON needs.
+seconds_between() {
+  local tenths=$(( ($2 - $1 + 50000000) / 100000000 ))
+  printf '%d.%d\n' $((tenths / 10)) $((tenths % 10))
+}
 
-# Start-up as a developer sees it: scripts/run.sh (local mode) on a warm build, until the gateway answers, then until every
-# service answers through it. The gateway starts only after all five services report healthy (WaitFor). Until then
-# DCP's proxy accepts connections on the gateway's port and never answers, hence curl's --max-time.
+seconds_since() { seconds_between "$1" "$(date +%s%N)"; }
+
+# The main routes in the order a new customer uses them (README.md, "Try it"); customer_journey follows this order.
+startup_routes=("POST /api/v1/users" "POST /api/v1/auth/token" "GET /api/v1/products" "GET /api/v1/products/{id}"
+  "POST /api/v1/orders" "GET /api/v1/orders/{id}")
+startup_warm_customers=20
+
+# One request of customer_journey: appends curl's time_total (s) to $samples/<route index> and leaves the answer in
+# $body (both customer_journey's). Fails, printing the answer, on any other status than the expected one.
+# $1 = route index, $2 = expected status, then curl's arguments.
+timed_request() {
+  local route=$1 expected=$2 result status seconds code=0
+  shift 2
+  result=$(curl -s --max-time 30 -o "$body" -w '%{http_code} %{time_total}' "$@") || code=$?
+  if [ "$code" -ne 0 ]; then
+    echo "${startup_routes[$route]}: no answer (curl exit status $code; 28 = none within 30 s)" >&2
+    return 1
+  fi
+  read -r status seconds <<<"$result"
+  if [ "$status" != "$expected" ]; then
+    echo "${startup_routes[$route]} answered $status, not $expected: $(head -c 500 "$body")" >&2
+    return 1
+  fi
+  echo "$seconds" >>"$samples/$route"
+}
+
+# A new customer through the gateway $1, as README.md's "Try it" block: registers as customer number $2, signs in,
+# lists the catalog, opens its first product, orders one unit of it and reads the order back. Each request's time is
+# appended to $3/<route index>; the ids and the token come from the previous answers, read outside the timing.
+customer_journey() (
+  gateway=$1
+  samples=$3
+  email="customer$2@bench.example.com"
+  password="correct horse battery"
+  body=$(mktemp)
+  trap 'rm -f "$body"' EXIT
+  timed_request 0 201 -X POST "$gateway/api/v1/users" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Customer $2\"}" || exit 1
+  timed_request 1 200 -X POST "$gateway/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" || exit 1
+  token=$(jq -r .accessToken "$body")
+  timed_request 2 200 "$gateway/api/v1/products?page=1&pageSize=5" || exit 1
+  product=$(jq -r '.items[0].id // empty' "$body")
+  [ -n "$product" ] || { echo "GET /api/v1/products listed no product: $(head -c 500 "$body")" >&2; exit 1; }
+  timed_request 3 200 "$gateway/api/v1/products/$product" || exit 1
+  timed_request 4 202 -X POST "$gateway/api/v1/orders" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+    -d "{\"items\":[{\"productId\":\"$product\",\"quantity\":1}],\"paymentToken\":\"tok_visa\"}" || exit 1
+  order=$(jq -r .id "$body")
+  timed_request 5 200 "$gateway/api/v1/orders/$order" -H "Authorization: Bearer $token" || exit 1
+)
+
+# Waits (30 s at most) until every service's OpenAPI document answers through the gateway $1, then prints the seconds
+# since $2 (date +%s%N).
+all_services_answer() {
+  local service ready waited=0
+  while [ "$waited" -lt 300 ]; do
+    ready=true
+    for service in users inventory orders payments notifications; do
+      curl -sf --max-time 2 -o /dev/null "$1/openapi/$service.json" || { ready=false; break; }
+    done
+    if $ready; then
+      seconds_since "$2"
+      return 0
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  echo "some service's OpenAPI document still did not answer through the gateway after 30 s" >&2
+  return 1
+}
+
+# Each route's figures as a JSON array, from $1/<route index>: its first request, then the warm ones. Milliseconds; the
+# warm figure is the median, and firstToWarm the first request over it.
+route_figures() {
+  local i
+  for i in "${!startup_routes[@]}"; do
+    jq -n --arg route "${startup_routes[$i]}" --slurpfile seconds "$1/$i" '
+      ($seconds | map(. * 1000)) as $ms | ($ms[1:] | sort) as $warm
+      | (($warm[($warm | length - 1) / 2 | floor] + $warm[($warm | length) / 2 | floor]) / 2) as $p50
+      | {route: $route, firstMs: ($ms[0] * 10 | round / 10), warmP50Ms: ($p50 * 10 | round / 10),
+         firstToWarm: ($ms[0] / $p50 * 10 | round / 10)}'
+  done | jq -s .
+}
+
+# Pids of what a Shop run could leave behind, found by command line: anything naming the data directory $1 (postgres -D
+# $1/postgres; the RabbitMQ node runs with -home $1/messaging), any program or `dotnet run` of a project of this checkout
+# (the AppHost, the services, the local infrastructure scripts), Aspire's DCP, and the RabbitMQ script's own epmd.
+# The strings reach awk through its environment, so that awk never matches its own command line.
+shop_processes() {
+  ps -eo pid=,args= | DATA="$1/" REPO="$PWD/Shop." DCP="/tools/dcp " EPMD="epmd -port " awk '
+    index($0, ENVIRON["DATA"]) || index($0, ENVIRON["REPO"]) || index($0, ENVIRON["DCP"]) || index($0, ENVIRON["EPMD"]) { print $1 }'
+}
+
+# Ends the given pids (a failed stop's leftovers), so that nothing of this run outlives the benchmark: SIGTERM, and
+# SIGKILL to whatever is still there 10 s later.
+end_processes() {
+  local waited=0 pids
+  pids=$(IFS=,; echo "$*")
+  kill -TERM "$@" 2>/dev/null || true
+  while [ "$waited" -lt 100 ] && ps -p "$pids" >/dev/null; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  kill -KILL "$@" 2>/dev/null || true
+}
+
+# The first five minutes, as a developer sees them (issue 17): scripts/run.sh (local mode) on a warm build, until the
+# gateway forwards; then each main route's first request, as a new customer makes them; then until every service
+# answers through the gateway; then the same routes warm; then SIGTERM to scripts/run.sh, which returns once every
+# process it started has exited, so the time until it returns is the stop time. Any process of the run still there
+# afterwards fails the benchmark: a stop that leaves processes behind is a bug.
 measure_startup() {
-  local output=$1 port data log started pid gateway_ready all_ready service ready
+  local output=$1 port gateway data log samples before started pid ready_at watchdog stop_started stop_ms leftovers customer
+  local gateway_ready="" all_ready="" stop_seconds failure=""
   dotnet build Shop.AppHost --nologo -v quiet >/dev/null
   port=$(free_port)
+  gateway="http://127.0.0.1:$port"
   # A path the AppHost creates itself: mktemp's 0700 directory would shut out the postgres user.
   data="${TMPDIR:-/tmp}/shop-bench-startup-$$"
   log=$(mktemp)
+  samples=$(mktemp -d)
+  # Whatever matches before the start is not this run's (another Shop): the leftover check leaves it out.
+  before=$(mktemp)
+  shop_processes "$data" >"$before"
   started=$(date +%s%N)
-  Shop__Infrastructure=local Shop__GatewayPort=$port Shop__DataDirectory=$data Shop__EphemeralData=true scripts/run.sh >"$log" 2>&1 &
+  # The sign-in limit (10 a minute per client address) would refuse the warm customers; the limiter still runs.
+  Shop__Infrastructure=local Shop__GatewayPort=$port Shop__DataDirectory=$data Shop__EphemeralData=true \
+    Gateway__RateLimits__token__PermitLimit=1000000 scripts/run.sh >"$log" 2>&1 &
   pid=$!
-  gateway_ready=""
-  all_ready=""
-  while [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 120 ]; do
-    if [ -z "$gateway_ready" ] && curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$port/api/v1/products?page=1&pageSize=1"; then
-      gateway_ready=$(seconds_since "$started")
-    fi
-    if [ -n "$gateway_ready" ]; then
-      ready=true
-      for service in users inventory orders payments notifications; do
-        curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$port/openapi/$service.json" || { ready=false; break; }
-      done
-      if $ready; then
-        all_ready=$(seconds_since "$started")
-        break
-      fi
+
+  # Ready = the gateway forwards: GET /openapi/notifications.json answers through it. The gateway starts only after all
+  # five services report healthy (WaitFor). The probe must not warm a measured route, as GET /api/v1/products did:
+  # notifications serves none of them, so users, inventory and orders see their first request from the measurement.
+  # An unsigned GET /api/v1/orders/{id} would touch no service either, but its 401 comes from the gateway alone and
+  # proves nothing about forwarding.
+  while [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 120 ] && kill -0 "$pid" 2>/dev/null; do
+    if curl -sf --max-time 2 -o /dev/null "$gateway/openapi/notifications.json"; then
+      ready_at=$(date +%s%N)
+      gateway_ready=$(seconds_between "$started" "$ready_at")
+      break
     fi
     sleep 0.1
   done
+
+  if [ -z "$gateway_ready" ] && ! kill -0 "$pid" 2>/dev/null; then
+    failure="scripts/run.sh exited before the gateway forwarded"
+  elif [ -z "$gateway_ready" ]; then
+    failure="the gateway did not forward within 2 minutes of scripts/run.sh's start"
+  elif ! customer_journey "$gateway" 0 "$samples"; then
+    failure="a new customer's first requests failed"
+  else
+    # The OpenAPI documents come from the measured services too, so they are asked only now. The first requests' own
+    # time is left out of the figure, which keeps its meaning: when every service answered through the gateway.
+    if ! all_ready=$(all_services_answer "$gateway" $((started + $(date +%s%N) - ready_at))); then
+      failure="not every service answered through the gateway"
+    fi
+  fi
+  if [ -z "$failure" ]; then
+    for customer in $(seq 1 "$startup_warm_customers"); do
+      customer_journey "$gateway" "$customer" "$samples" || { failure="a warm customer's requests failed"; break; }
+    done
+  fi
+
+  # The stop. A watchdog ends scripts/run.sh if it has not returned 60 s after SIGTERM (a failure), so the benchmark
+  # never hangs.
+  stop_started=$(date +%s%N)
   kill -TERM "$pid" 2>/dev/null || true
+  ( trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM; sleep 60 & sleeper=$!; wait "$sleeper"; kill -KILL "$pid" 2>/dev/null ) &
+  watchdog=$!
   wait "$pid" 2>/dev/null || true
-  rm -rf "$data"
-  if [ -z "$all_ready" ]; then
-    echo "scripts/run.sh did not become ready within 2 minutes; its output:" >&2
-    cat "$log" >&2
-    rm -f "$log"
+  stop_ms=$(( ($(date +%s%N) - stop_started) / 1000000 ))
+  stop_seconds=$(seconds_since "$stop_started")
+  kill "$watchdog" 2>/dev/null || true
+  wait "$watchdog" 2>/dev/null || true
+  [ "$stop_ms" -lt 60000 ] || failure="${failure:+$failure; }scripts/run.sh had not returned 60 s after SIGTERM"
+
+  leftovers=$(shop_processes "$data" | grep -vxF -f "$before" || true)
+  if [ -n "$leftovers" ]; then
+    echo "Still running after scripts/run.sh returned (ended now by the benchmark):" >&2
+    ps -o pid=,user=,args= -p "$(paste -sd, <<<"$leftovers")" >&2 || true
+    # shellcheck disable=SC2086 # one pid a word
+    end_processes $leftovers
+    failure="${failure:+$failure; }processes of the run were left behind after its stop"
+  fi
+
+  if [ -n "$failure" ]; then
+    echo "FAILED: start-up and stop: $failure. The end of scripts/run.sh's output:" >&2
+    tail -n 60 "$log" >&2
+    rm -rf "$data" "$samples" "$before" "$log"
     return 1
   fi
-  rm -f "$log"
-  printf '{"gatewayReadySeconds": %s, "allServicesReadySeconds": %s}\n' "$gateway_ready" "$all_ready" >"$output"
-  echo "Start-up: gateway ready after ${gateway_ready} s, every service through it after ${all_ready} s."
+
+  jq -n --argjson gateway "$gateway_ready" --argjson all "$all_ready" --argjson warm "$startup_warm_customers" \
+    --argjson routes "$(route_figures "$samples")" --argjson stop "$stop_seconds" \
+    '{gatewayReadySeconds: $gateway, allServicesReadySeconds: $all, warmRequests: $warm, routes: $routes, stopSeconds: $stop}' >"$output"
+  rm -rf "$data" "$samples" "$before" "$log"
+  echo "Start-up: gateway forwarding after ${gateway_ready} s, every service through it after ${all_ready} s. First request, then warm p50:"
+  jq -r '.routes[] | "  \(.route): \(.firstMs) ms, \(.warmP50Ms) ms (\(.firstToWarm)x)"' "$output"
+  echo "Stop: ${stop_seconds} s from SIGTERM to the last process gone."
 }
 
 if $quick; then

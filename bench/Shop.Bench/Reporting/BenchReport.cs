@@ -16,9 +16,6 @@ public sealed record BenchReport(
 
 public sealed record MachineInfo(DateTimeOffset StartedAt, int Cores, string Os, string DotNet, string Wrk, string Nginx, string PgBench, string Configuration);
 
-/// <summary>From <c>scripts/run.sh</c> (warm build) to the gateway answering, and to every service answering through it.</summary>
-public sealed record StartupResult(double GatewayReadySeconds, double AllServicesReadySeconds);
-
 /// <summary>The three paths' wrk figures, and their CPU cost per request by process.</summary>
 public sealed record GatewayOverheadResult(
     string Path, int Connections, double DurationSeconds, HttpLoadResult Direct, HttpLoadResult Gateway, HttpLoadResult Nginx,

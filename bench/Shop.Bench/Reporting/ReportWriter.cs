@@ -127,20 +127,7 @@ public static class ReportWriter
         var fraction = p.SustainedOrdersPerSecond is { } sustained ? $"{sustained / d.OrdersPerSecondBound:P0}" : "n/a";
         Line(md, $"At TPC-B's pace of writing transactions that bounds Shop at **{d.OrdersPerSecondBound} orders/s**; the sustained rate above is **{fraction}** of it.");
 
-        Line(md);
-        Line(md, "## 4. Start-up");
-        Line(md);
-        if (report.Startup is { } startup)
-        {
-            Line(md, "| From `scripts/run.sh` (warm build) to | seconds |");
-            Line(md, "|---|---:|");
-            Line(md, $"| gateway answering `GET /api/v1/products` (it starts only after every service is healthy) | {startup.GatewayReadySeconds} |");
-            Line(md, $"| every service's OpenAPI document answering through the gateway | {startup.AllServicesReadySeconds} |");
-        }
-        else
-        {
-            Line(md, "Not measured in this run (quick mode).");
-        }
+        StartupSection.Write(md, report.Startup);
 
         Line(md);
         Line(md, "## 5. Memory after the load");
@@ -177,5 +164,5 @@ public static class ReportWriter
 
     private static string Format(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "none";
 
-    private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
+    internal static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
 }
