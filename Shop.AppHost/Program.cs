@@ -1,4 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shop.AppHost.Services;
+
 var builder = DistributedApplication.CreateBuilder(args);
+
+// Aspire polls every resource's health checks, and the health-check service logs each one that is not healthy yet at
+// Error, every few seconds, while the resource is still starting. Starting is not an error; the dashboard shows each
+// resource's health, and tests and WaitFor read it from there.
+builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None));
 
 // Containers when a container runtime answers, otherwise the machine's own PostgreSQL and RabbitMQ
 // (see Infrastructure/ and docs/architecture.md). Services cannot tell the difference. Each service logs in to both with
@@ -25,9 +34,11 @@ var notifications = builder.AddShopService<Projects.Shop_Notifications>("notific
     .WithReference(users);
 
 builder.AddProject<Projects.Shop_Gateway>("gateway")
+    .WithPlainHttp()
     .WithOtlpOnlyToDashboard()
     .WithGatewayEndpoints()
     .WithGatewayConfiguration()
+    .WithReadyBanner()
     .WithReference(users).WaitFor(users)
     .WithReference(inventory).WaitFor(inventory)
     .WithReference(orders).WaitFor(orders)

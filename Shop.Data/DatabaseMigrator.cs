@@ -30,9 +30,13 @@ internal sealed partial class DatabaseMigrator<TContext>(
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var context = scope.ServiceProvider.GetRequiredService<TContext>();
-                await MigrationPreparation.PrepareAsync(context, stoppingToken);
-                await context.Database.MigrateAsync(stoppingToken);
-                await seed.Apply(scope.ServiceProvider, context, stoppingToken);
+                await MigrationPreparation.CreateDatabaseIfMissingAsync(context, stoppingToken);
+                await using (await MigrationLock.AcquireAsync(context, stoppingToken))
+                {
+                    await MigrationPreparation.CreateHistoryTableIfMissingAsync(context, stoppingToken);
+                    await context.Database.MigrateAsync(stoppingToken);
+                    await seed.Apply(scope.ServiceProvider, context, stoppingToken);
+                }
 
                 status.MarkApplied();
                 LogApplied(typeof(TContext).Name, attempt);

@@ -13,14 +13,12 @@ namespace Shop.Data;
 /// </summary>
 internal static class MigrationPreparation
 {
-    public static async Task PrepareAsync(DbContext context, CancellationToken ct)
-    {
-        await CreateDatabaseIfMissingAsync(context, ct);
-        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
-    }
+    /// <summary>EF Core's history table, before EF Core reads it; under the <see cref="MigrationLock"/>.</summary>
+    public static Task CreateHistoryTableIfMissingAsync(DbContext context, CancellationToken ct) =>
+        context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
 
     /// <summary>Asks the server's catalog, then creates the database if it is not there.</summary>
-    private static async Task CreateDatabaseIfMissingAsync(DbContext context, CancellationToken ct)
+    public static async Task CreateDatabaseIfMissingAsync(DbContext context, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)context.Database.GetDbConnection();
         var settings = new NpgsqlConnectionStringBuilder(connection.ConnectionString);

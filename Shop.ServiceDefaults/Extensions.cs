@@ -20,6 +20,7 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        builder.AddQuietLogLevels();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 

@@ -47,6 +47,7 @@ public static class ShopServiceExtensions
             .ToList();
 
         return new ShopService(name, instances).WithEachInstance(instance => instance
+            .WithPlainHttp()
             .WithOtlpOnlyToDashboard()
             .WithHttpHealthCheck("/health")
             .WithReference(database).WaitFor(database)

@@ -4,7 +4,7 @@ namespace Shop.Inventory.Data;
 
 /// <summary>
 /// Fills an empty catalog with <see cref="DemoCatalog"/> right after migrations, before the service reports ready.
-/// Replicas starting together may both try; the unique sku index lets exactly one succeed.
+/// Replicas starting together take turns (the migrator migrates and seeds under a lock), so only the first finds it empty.
 /// </summary>
 internal static partial class DemoCatalogSeed
 {
@@ -18,21 +18,10 @@ internal static partial class DemoCatalogSeed
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoCatalogSeed));
         var products = DemoCatalog.Create();
         db.Products.AddRange(products);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            LogSeeded(logger, products.Count);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
-            LogSeededElsewhere(logger);
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        LogSeeded(logger, products.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the empty catalog with {Count} demo products")]
     private static partial void LogSeeded(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo catalog not seeded here: another instance seeded it first")]
-    private static partial void LogSeededElsewhere(ILogger logger);
 }

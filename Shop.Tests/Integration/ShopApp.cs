@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Shop.Tests.Api;
 using Shop.Tests.Contract;
@@ -10,6 +13,10 @@ namespace Shop.Tests.Integration;
 /// </summary>
 public abstract class ShopApp : IAsyncLifetime
 {
+    private readonly ConcurrentQueue<AppHostLogEntry> _appHostLog = new();
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _resourceLines = new();
+
     private DistributedApplication? _app;
 
     /// <summary>The admin account's password, set through the AppHost's <c>admin-password</c> parameter.</summary>
@@ -27,6 +34,15 @@ public abstract class ShopApp : IAsyncLifetime
     public string TokenSigningKey { get; } = TestTokens.NewSigningKey();
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
+
+    /// <summary>Each Shop resource's console output from its start until the whole app was healthy.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StartupLogs { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>What the AppHost itself logged until the whole app was healthy.</summary>
+    internal IReadOnlyList<AppHostLogEntry> StartupAppHostLog { get; private set; } = [];
+
+    /// <summary>What the AppHost itself has logged so far.</summary>
+    internal IReadOnlyCollection<AppHostLogEntry> AppHostLog => _appHostLog;
 
     /// <summary>
     /// The infrastructure this app runs on. Always pinned: with a container engine running, <c>auto</c> would move
@@ -58,14 +74,19 @@ public abstract class ShopApp : IAsyncLifetime
         // (WithOtlpOnlyToDashboard): a dead one made their shutdown flush outlast DCP's 6 s stop grace.
         // Test clients have no resilience handler: a retry would hide a 5xx or a slow answer the tests must see.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(arguments, startup.Token);
+        builder.Services.AddLogging(logging => logging.AddProvider(new AppHostLog(_appHostLog, _resourceLines)));
         Shape(builder);
 
         _app = await builder.BuildAsync(startup.Token);
         await _app.StartAsync(startup.Token);
-        foreach (var resource in builder.Resources.Select(resource => resource.Name).Intersect(ShopResources.All))
+        var resources = builder.Resources.Select(resource => resource.Name).Intersect(ShopResources.All).ToArray();
+        foreach (var resource in resources)
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);
         }
+
+        StartupAppHostLog = [.. _appHostLog];
+        StartupLogs = _resourceLines.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)[.. pair.Value]);
     }
 
     /// <summary>Changes the AppHost's resources before it is built; every remaining Shop resource is awaited healthy.</summary>
