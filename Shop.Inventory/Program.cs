@@ -13,6 +13,7 @@ builder.AddEventBus<InventoryDbContext>()
     .Subscribe<StockReservationHandler>();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Inventory API", InventoryOpenApi.Constrain);
+builder.AddWarmUp<CatalogWarmUp>();
 
 var app = builder.Build();
 

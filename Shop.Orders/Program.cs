@@ -17,6 +17,7 @@ builder.Services.AddScoped<OrderPlacement>();
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Orders API", OrdersOpenApi.Constrain);
 builder.Services.AddInventoryClient();
+builder.AddWarmUp<OrdersWarmUp>();
 
 var app = builder.Build();
 

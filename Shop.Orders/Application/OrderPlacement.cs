@@ -61,7 +61,7 @@ public sealed class OrderPlacement(OrdersDbContext db, IOutbox outbox, Inventory
         return PlaceOrderResult.Placed(order);
     }
 
-    private Task<Order?> FindByIdempotencyKeyAsync(Guid userId, string idempotencyKey, CancellationToken ct) =>
+    internal Task<Order?> FindByIdempotencyKeyAsync(Guid userId, string idempotencyKey, CancellationToken ct) =>
         db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.UserId == userId && o.IdempotencyKey == idempotencyKey, ct);
 
     /// <summary>The same key with the same request gets the same order back; with another request it is refused.</summary>

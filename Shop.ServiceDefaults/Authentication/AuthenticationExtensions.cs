@@ -56,6 +56,11 @@ public static class AuthenticationExtensions
                 options.Backchannel = services.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName);
             });
 
+#pragma warning disable EXTEXP0001 // Experimental, and the one way to take the default resilience off a single client.
+        builder.Services.AddHttpClient(TokenValidationWarmUp.ProbeClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.AddWarmUp<TokenValidationWarmUp>();
+
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ShopPolicies.Customer, policy => policy.RequireRole(ShopRoles.Customer))
             .AddPolicy(ShopPolicies.Admin, policy => policy.RequireRole(ShopRoles.Admin));

@@ -45,6 +45,23 @@ public sealed class StartupLogTests(ShopAppFixture shop)
         Assert.True(warnings.Count == 0, $"{resource} logged while starting:\n{string.Join('\n', warnings)}");
     }
 
+    [Theory]
+    [InlineData("users")]
+    [InlineData("orders")]
+    [InlineData("orders-2")]
+    [InlineData("inventory")]
+    [InlineData("inventory-2")]
+    [InlineData("payments")]
+    [InlineData("notifications")]
+    [InlineData(ShopResources.Gateway)]
+    public void Each_process_warms_up_completely_before_it_reports_ready(string resource)
+    {
+        var log = shop.StartupLogs[resource];
+
+        Assert.Contains(log, line => line.Contains("Warmed up in", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, line => line.Contains("Warm-up", StringComparison.Ordinal) && line.Contains("skipped", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_AppHost_logs_nothing_at_warning_or_above_during_a_normal_start()
     {
