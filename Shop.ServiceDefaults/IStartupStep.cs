@@ -10,4 +10,10 @@ public interface IStartupStep
 
     /// <summary>What is still being done while not done, e.g. "migrating OrdersDbContext", for the readiness probe's answer.</summary>
     string Pending { get; }
+
+    /// <summary>
+    /// Whether requests must wait for this step (503 until it is done), or only readiness. A missing schema must hold
+    /// requests; a warm-up only delays readiness: a request that comes anyway just does that work itself.
+    /// </summary>
+    bool HoldsRequests => true;
 }

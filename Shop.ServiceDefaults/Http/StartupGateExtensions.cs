@@ -6,8 +6,9 @@ using Microsoft.Extensions.Hosting;
 namespace Shop.ServiceDefaults.Http;
 
 /// <summary>
-/// Until every <see cref="IStartupStep"/> is done, requests get 503 with <c>Retry-After</c>, never a 500 from a database
-/// that is still being created or migrated: a load balancer may send traffic before the readiness probe has failed.
+/// Until every <see cref="IStartupStep"/> that holds requests is done, requests get 503 with <c>Retry-After</c>, never a
+/// 500 from a database that is still being created or migrated: a load balancer may send traffic before the readiness
+/// probe has failed. Readiness waits for every step, warm-up included.
 /// Liveness and metrics answer as always. Readiness (<c>/health</c>) answers 503 "Starting: …" without running its
 /// checks: a database that does not exist yet is not a failure to log at Error level on every normal start, and the
 /// checks run, and log real failures, once the steps are done.
@@ -28,7 +29,7 @@ public static class StartupGateExtensions
 
         return app.Use(async (context, next) =>
         {
-            var pending = steps.Where(step => !step.IsDone).Select(step => step.Pending).ToArray();
+            var pending = steps.Where(step => !step.IsDone).ToArray();
             if (pending.Length == 0)
             {
                 await next(context);
@@ -38,11 +39,11 @@ public static class StartupGateExtensions
             if (context.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath))
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                await context.Response.WriteAsync($"Starting: {string.Join(", ", pending)}", context.RequestAborted);
+                await context.Response.WriteAsync($"Starting: {string.Join(", ", pending.Select(step => step.Pending))}", context.RequestAborted);
                 return;
             }
 
-            if (TelemetryExtensions.IsHealthProbe(context.Request.Path))
+            if (TelemetryExtensions.IsHealthProbe(context.Request.Path) || !pending.Any(step => step.HoldsRequests))
             {
                 await next(context);
                 return;

@@ -7,7 +7,7 @@ namespace Shop.ServiceDefaults.WarmUp;
 
 /// <summary>
 /// Runs every <see cref="IWarmUp"/> once the other startup steps are done, and is itself the last startup step: until
-/// it is done, <c>/health</c> answers "Starting: warming up". A warm-up that fails or overruns its budget is skipped
+/// it is done, <c>/health</c> answers "Starting: warming up" (requests are not held). A warm-up that fails or overruns its budget is skipped
 /// (the first request then does that work itself): a slow dependency must not keep a service from starting.
 /// </summary>
 internal sealed partial class WarmUpRunner(
@@ -26,6 +26,9 @@ internal sealed partial class WarmUpRunner(
     public bool IsDone => _done;
 
     public string Pending => "warming up";
+
+    // A gateway whose users service is down must still serve the catalog: traffic that comes before readiness passes.
+    public bool HoldsRequests => false;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
