@@ -42,10 +42,7 @@ public sealed class OrderPlacement(OrdersDbContext db, IOutbox outbox, Inventory
             return PlaceOrderResult.Invalid(errors);
         }
 
-        var order = Order.Place(userId, priced.Lines, priced.Currency, request.PaymentToken, idempotencyKey, requestHash, time.GetUtcNow());
-        db.Orders.Add(order);
-        // Committed together: an accepted order always has its OrderPlaced, which starts the saga.
-        outbox.Add(OrderIntegrationEvents.Placed(order));
+        var order = Add(userId, request, priced, idempotencyKey, requestHash);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -59,6 +56,18 @@ public sealed class OrderPlacement(OrdersDbContext db, IOutbox outbox, Inventory
         }
 
         return PlaceOrderResult.Placed(order);
+    }
+
+    /// <summary>
+    /// A priced order and its OrderPlaced, added to the unit of work together: once saved, an accepted order always has
+    /// the event that starts the saga.
+    /// </summary>
+    internal Order Add(Guid userId, OrderRequest request, PricedLines priced, string? idempotencyKey, string requestHash)
+    {
+        var order = Order.Place(userId, priced.Lines, priced.Currency, request.PaymentToken, idempotencyKey, requestHash, time.GetUtcNow());
+        db.Orders.Add(order);
+        outbox.Add(OrderIntegrationEvents.Placed(order));
+        return order;
     }
 
     internal Task<Order?> FindByIdempotencyKeyAsync(Guid userId, string idempotencyKey, CancellationToken ct) =>

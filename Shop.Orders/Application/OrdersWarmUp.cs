@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Shop.EventBus.Outbox;
 using Shop.Orders.Apis;
 using Shop.Orders.Data;
 using Shop.Orders.Domain;
@@ -17,7 +16,7 @@ namespace Shop.Orders.Application;
 /// order with its OrderPlaced in a transaction that is rolled back. Nothing stays behind. Inventory's price lookup is
 /// left to the first order: inventory may still be starting, and its 503s would be logged as failed attempts.
 /// </summary>
-internal sealed class OrdersWarmUp(OrdersDbContext db, OrderPlacement placement, IOutbox outbox, TimeProvider time) : IWarmUp
+internal sealed class OrdersWarmUp(OrdersDbContext db, OrderPlacement placement) : IWarmUp
 {
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
@@ -47,11 +46,7 @@ internal sealed class OrdersWarmUp(OrdersDbContext db, OrderPlacement placement,
 
         await db.InTransactionAsync(async (transaction, token) =>
         {
-            var order = Order.Place(
-                customerId, priced.Lines, priced.Currency, validated.PaymentToken, idempotencyKey,
-                OrderRequestFingerprint.Compute(validated), time.GetUtcNow());
-            db.Orders.Add(order);
-            outbox.Add(OrderIntegrationEvents.Placed(order));
+            placement.Add(customerId, validated, priced, idempotencyKey, OrderRequestFingerprint.Compute(validated));
             await db.SaveChangesAsync(token);
             await transaction.RollbackAsync(token);
             return true;

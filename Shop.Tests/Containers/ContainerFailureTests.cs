@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shop.Tests.Integration;
@@ -17,10 +18,10 @@ public sealed class ContainerFailureTests
     public async Task A_broker_container_that_cannot_start_is_named_with_its_image_in_the_AppHost_log()
     {
         using var startup = new CancellationTokenSource(TestContext.StartupTimeout);
-        var log = new CapturedLog();
+        var log = new ConcurrentQueue<AppHostLogEntry>();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Shop_AppHost>(
             ["--Shop:Infrastructure=containers", "--Shop:EphemeralData=true", "--Shop:GatewayPort=0"], startup.Token);
-        builder.Services.AddLogging(logging => logging.AddProvider(log));
+        builder.Services.AddLogging(logging => logging.AddProvider(new AppHostLog(log, new ConcurrentDictionary<string, ConcurrentQueue<string>>())));
         builder.RemoveProjectsExcept(); // the broker alone shows it
 
         // The engine cannot pull this, as a machine without a registry cannot pull the real one.
@@ -33,7 +34,10 @@ public sealed class ContainerFailureTests
         await app.ResourceNotifications.WaitForResourceAsync(ShopResources.Messaging, KnownResourceStates.FailedToStart, startup.Token);
 
         var reported = await OrderJourney.UntilAsync(
-            () => Task.FromResult(log.Messages.Where(message => message.StartsWith("Error: Container 'messaging'", StringComparison.Ordinal)).ToArray()),
+            () => Task.FromResult(log
+                .Where(entry => entry.Level == LogLevel.Error && entry.Message.StartsWith("Container 'messaging'", StringComparison.Ordinal))
+                .Select(entry => entry.Message)
+                .ToArray()),
             found => found.Length > 0,
             "the AppHost's error about the messaging container");
         Assert.Contains($"docker.io/library/{MissingImage}:0", reported[0], StringComparison.Ordinal);

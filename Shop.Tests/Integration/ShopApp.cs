@@ -79,8 +79,7 @@ public abstract class ShopApp : IAsyncLifetime
 
         _app = await builder.BuildAsync(startup.Token);
         await _app.StartAsync(startup.Token);
-        var resources = builder.Resources.Select(resource => resource.Name).Intersect(ShopResources.All).ToArray();
-        foreach (var resource in resources)
+        foreach (var resource in builder.Resources.Select(resource => resource.Name).Intersect(ShopResources.All))
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);
         }
