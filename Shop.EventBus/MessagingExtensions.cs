@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Shop.EventBus;
 using Shop.EventBus.Outbox;
+using Shop.EventBus.Retention;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -52,6 +53,7 @@ public static class MessagingExtensions
             .WithMetrics(metrics => metrics.AddMeter(MessagingTelemetry.Name));
         builder.Services.TryAddSingleton<BrokerChannels>();
         builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.AddHostedService<RetentionService<TContext>>();
 
         return new EventBusBuilder<TContext>(builder.Services);
     }

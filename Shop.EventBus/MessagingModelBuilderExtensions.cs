@@ -26,6 +26,8 @@ public static class MessagingModelBuilderExtensions
 
             // The relay's query: pending rows in write order. Sent rows drop out of the index.
             outbox.HasIndex(message => message.Sequence, "IX_OutboxMessages_Pending").HasFilter("\"SentAt\" IS NULL");
+            // The retention clean-up's query: sent rows, oldest first. Pending rows stay out of it.
+            outbox.HasIndex(message => message.SentAt, "IX_OutboxMessages_Sent").HasFilter("\"SentAt\" IS NOT NULL");
         });
         return modelBuilder;
     }

@@ -48,9 +48,28 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long sent outbox rows and inbox rows (the duplicate filter) are kept.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>
+    /// How long an outbox row is kept once the broker confirmed it. It plays no part in delivery any more; a day of
+    /// them answers "was this event published, and when" during an incident (docs/messaging.md, "Retention").
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long the id of a handled event is kept as the filter against its duplicates. A duplicate comes from a
+    /// redelivery or a relay that republishes a row it could not mark sent, within the length of a broker or database
+    /// outage; two days covers a weekend's outage with room to spare.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How often each instance deletes rows past their retention.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Rows deleted per statement (each its own short transaction), so a clean-up never holds locks for long.</summary>
+    [Range(100, 100_000)]
+    public int CleanupBatchSize { get; set; } = 5_000;
 
     public string QueueName => $"shop.{ServiceName}";
 

@@ -46,13 +46,7 @@ public static class GatewayResourceExtensions
         ArgumentNullException.ThrowIfNull(gateway);
 
         var builder = gateway.ApplicationBuilder;
-        foreach (var (key, value) in builder.Configuration.GetSection(ConfigurationSection).AsEnumerable(makePathsRelative: true))
-        {
-            if (value is not null)
-            {
-                gateway.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
-            }
-        }
+        gateway.WithAppHostSection(ConfigurationSection, targetSection: null);
 
         if (builder.ExecutionContext.IsRunMode)
         {

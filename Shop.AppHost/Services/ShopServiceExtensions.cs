@@ -11,6 +11,10 @@ public static class ShopServiceExtensions
     // The name services' RabbitMQ client reads (AddRabbitMQClient("messaging")).
     private const string MessagingConnectionName = "messaging";
 
+    // The event bus's settings (MessagingOptions): the AppHost's Messaging section reaches every service, e.g.
+    // --Messaging:OutboxRetention=00:03:00 for a soak that shows the clean-up at work.
+    private const string MessagingSection = "Messaging";
+
     /// <summary>
     /// A Shop service: its own database and the broker, reached with its own credentials and nothing else; it starts
     /// once both are healthy. In run mode
@@ -50,6 +54,7 @@ public static class ShopServiceExtensions
             .WithPlainHttp()
             .WithOtlpOnlyToDashboard()
             .WithHttpHealthCheck("/health")
+            .WithAppHostSection(MessagingSection, MessagingSection)
             .WithReference(database).WaitFor(database)
             .WithEnvironment($"ConnectionStrings__{MessagingConnectionName}", brokerConnection).WaitFor(messaging.Server));
     }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Shop.Data;
 using Shop.EventBus.Inbox;
 using Shop.EventBus.Outbox;
@@ -16,12 +15,9 @@ internal sealed class EventProcessor<TContext>(
     IServiceScopeFactory scopeFactory,
     DatabaseMigrationStatus<TContext> migrations,
     OutboxSignal signal,
-    TimeProvider time,
-    IOptions<MessagingOptions> options) : IEventProcessor
+    TimeProvider time) : IEventProcessor
     where TContext : DbContext
 {
-    private readonly RetentionSchedule _cleanup = new(TimeSpan.FromMinutes(10));
-
     public Task WhenReadyAsync(CancellationToken ct) => migrations.WhenAppliedAsync(ct);
 
     public async Task<bool> ProcessAsync(EventEnvelope envelope, EventSubscription subscription, CancellationToken ct)
@@ -63,16 +59,6 @@ internal sealed class EventProcessor<TContext>(
             signal.Set();
         }
 
-        await CleanUpAsync(db, ct);
         return handled;
-    }
-
-    /// <summary>Now and then, forgets handled events older than the retention period (far past any redelivery).</summary>
-    private async Task CleanUpAsync(TContext db, CancellationToken ct)
-    {
-        if (_cleanup.DueCutoff(time.GetUtcNow(), options.Value.Retention) is { } cutoff)
-        {
-            await db.Set<InboxMessage>().Where(message => message.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
-        }
     }
 }

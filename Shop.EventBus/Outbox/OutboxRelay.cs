@@ -30,7 +30,6 @@ internal sealed partial class OutboxRelay<TContext>(
 {
     // Any constant works: each service has its own database. It only has to differ from other advisory locks there.
     private const long RelayLockKey = 0x5348_4F50_4F55_5458; // "SHOPOUTX"
-    private readonly RetentionSchedule _cleanup = new(TimeSpan.FromMinutes(10));
 
     private readonly MessagingOptions _options = options.Value;
 
@@ -121,7 +120,6 @@ internal sealed partial class OutboxRelay<TContext>(
                 ExceptionDispatchInfo.Throw(failure);
             }
 
-            await CleanUpAsync(db, token);
             return pending.Count == _options.OutboxBatchSize;
         }, ct);
     }
@@ -153,15 +151,6 @@ internal sealed partial class OutboxRelay<TContext>(
         };
         await broker.PublishAsync(_options.Exchange, message.Type, mandatory: false, properties, body, ct);
         telemetry.Published(message.Type);
-    }
-
-    /// <summary>Now and then, drops sent rows past the retention period.</summary>
-    private async Task CleanUpAsync(TContext db, CancellationToken ct)
-    {
-        if (_cleanup.DueCutoff(time.GetUtcNow(), _options.Retention) is { } cutoff)
-        {
-            await db.Set<OutboxMessage>().Where(message => message.SentAt < cutoff).ExecuteDeleteAsync(ct);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying outbox events failed ({Failures} in a row); retrying in {Delay}")]

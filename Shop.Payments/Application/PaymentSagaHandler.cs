@@ -9,11 +9,13 @@ namespace Shop.Payments.Application;
 
 /// <summary>
 /// Payments' part of the saga: learns what to charge from OrderPlaced, charges once inventory reserved the stock,
-/// and refunds a capture when the order is cancelled. The order's payment request is locked for each step, so a
-/// charge and a cancellation of the same order never interleave: either the charge is skipped or it is refunded.
+/// and refunds a capture when the order is cancelled. The three events may arrive in any order; whichever comes first
+/// creates the order's payment request and the others find it (<see cref="PaymentRequests"/>). The request is locked
+/// for each step, so a charge and a cancellation of the same order never interleave: either the charge is skipped or
+/// it is refunded.
 /// </summary>
 internal sealed partial class PaymentSagaHandler(
-    PaymentsDbContext db, PaymentRecorder recorder, IOutbox outbox, TimeProvider time, ILogger<PaymentSagaHandler> logger) :
+    PaymentsDbContext db, PaymentRequests requests, PaymentRecorder recorder, IOutbox outbox, TimeProvider time, ILogger<PaymentSagaHandler> logger) :
     IIntegrationEventHandler<OrderPlaced>,
     IIntegrationEventHandler<StockReserved>,
     IIntegrationEventHandler<OrderCancelled>
@@ -22,33 +24,78 @@ internal sealed partial class PaymentSagaHandler(
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
 
-        if (await db.PaymentRequests.AnyAsync(request => request.OrderId == integrationEvent.OrderId, ct))
+        var placed = integrationEvent;
+        var request = await requests.LockOrCreateAsync(
+            () => PaymentRequest.Create(placed.OrderId, placed.UserId, placed.Total, placed.Currency, placed.PaymentToken, time.GetUtcNow()), ct);
+        if (request is null)
         {
+            return; // Created: it waits for the stock.
+        }
+
+        if (request.Status != PaymentRequestStatus.AwaitingOrder || request.Amount is not null)
+        {
+            LogSkipped(nameof(OrderPlaced), placed.OrderId, request.Status);
             return;
         }
 
-        db.PaymentRequests.Add(PaymentRequest.Create(
-            integrationEvent.OrderId,
-            integrationEvent.UserId,
-            integrationEvent.Total,
-            integrationEvent.Currency,
-            integrationEvent.PaymentToken,
-            time.GetUtcNow()));
+        request.OrderArrived(placed.Total, placed.Currency, placed.PaymentToken, time.GetUtcNow());
+        await ChargeAsync(request, ct);
     }
 
     public async Task HandleAsync(StockReserved integrationEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
 
-        var request = await LockRequestAsync(integrationEvent.OrderId, ct);
+        var reserved = integrationEvent;
+        var request = await requests.LockOrCreateAsync(
+            () => PaymentRequest.StockReservedFirst(reserved.OrderId, reserved.UserId, time.GetUtcNow()), ct);
+        if (request is null)
+        {
+            return; // Created: it waits for OrderPlaced.
+        }
+
         if (request.Status != PaymentRequestStatus.AwaitingStock)
         {
-            LogSkipped(nameof(StockReserved), integrationEvent.OrderId, request.Status);
+            LogSkipped(nameof(StockReserved), reserved.OrderId, request.Status);
             return;
         }
 
+        await ChargeAsync(request, ct);
+    }
+
+    public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+
+        var cancelled = integrationEvent;
+        var request = await requests.LockOrCreateAsync(() => PaymentRequest.CancelledFirst(cancelled.OrderId, cancelled.UserId, time.GetUtcNow()), ct);
+
+        // Read after the lock: a capture committed while this waited for it is older, and its refund must come after it.
+        var now = time.GetUtcNow();
+        switch (request?.Status)
+        {
+            case null:
+                break; // Created as cancelled: nothing that arrives later is charged.
+            case PaymentRequestStatus.AwaitingStock or PaymentRequestStatus.AwaitingOrder:
+                request.Cancel(now);
+                break;
+            case PaymentRequestStatus.Captured:
+                var capture = await db.Payments.SingleAsync(
+                    payment => payment.OrderId == request.OrderId && payment.Status == PaymentStatus.Captured, ct);
+                db.Payments.Add(Payment.RefundOf(capture, now));
+                request.Refunded(now);
+                LogRefunded(request.OrderId, capture.Amount, capture.Currency);
+                break;
+            default:
+                LogSkipped(nameof(OrderCancelled), cancelled.OrderId, request.Status);
+                break;
+        }
+    }
+
+    private async Task ChargeAsync(PaymentRequest request, CancellationToken ct)
+    {
         var payment = await recorder.CaptureAsync(
-            request.OrderId, request.UserId, request.Amount, request.Currency, request.PaymentToken, ct);
+            request.OrderId, request.UserId, request.Amount!.Value, request.Currency!, request.PaymentToken, ct);
         request.Charged(payment, time.GetUtcNow());
         if (payment.Status == PaymentStatus.Captured)
         {
@@ -60,41 +107,7 @@ internal sealed partial class PaymentSagaHandler(
         }
     }
 
-    public async Task HandleAsync(OrderCancelled integrationEvent, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(integrationEvent);
-
-        var request = await LockRequestAsync(integrationEvent.OrderId, ct);
-        var now = time.GetUtcNow();
-        switch (request.Status)
-        {
-            case PaymentRequestStatus.AwaitingStock:
-                request.Cancel(now);
-                break;
-            case PaymentRequestStatus.Captured:
-                var capture = await db.Payments.SingleAsync(
-                    payment => payment.OrderId == request.OrderId && payment.Status == PaymentStatus.Captured, ct);
-                db.Payments.Add(Payment.RefundOf(capture, now));
-                request.Refunded(now);
-                LogRefunded(request.OrderId, capture.Amount, capture.Currency);
-                break;
-            default:
-                LogSkipped(nameof(OrderCancelled), integrationEvent.OrderId, request.Status);
-                break;
-        }
-    }
-
-    /// <summary>
-    /// The order's payment request, locked for the transaction. OrderPlaced always comes before the events that
-    /// follow it, but it may not have been handled yet (a retry in flight): throwing retries this event after it.
-    /// </summary>
-    private async Task<PaymentRequest> LockRequestAsync(Guid orderId, CancellationToken ct) =>
-        await db.PaymentRequests
-            .FromSql($"""SELECT * FROM "PaymentRequests" WHERE "OrderId" = {orderId} FOR UPDATE""")
-            .SingleOrDefaultAsync(ct)
-        ?? throw new InvalidOperationException($"No payment request for order {orderId}: its OrderPlaced has not been handled yet.");
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{EventName} for order {OrderId} skipped: its payment is already {Status}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{EventName} for order {OrderId} skipped: its payment is already {Status}")]
     private partial void LogSkipped(string eventName, Guid orderId, PaymentRequestStatus status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} cancelled after capture: refunded {Amount} {Currency}")]

@@ -7,6 +7,7 @@ public static class PaymentServicesExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddScoped<PaymentRecorder>();
+        builder.Services.AddScoped<PaymentRequests>();
         return builder;
     }
 }

@@ -38,6 +38,9 @@ public abstract class ShopApp : IAsyncLifetime
     /// <summary>Each Shop resource's console output from its start until the whole app was healthy.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> StartupLogs { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>A resource's console output so far, from its start.</summary>
+    public IReadOnlyList<string> ResourceLog(string resource) => _resourceLines.TryGetValue(resource, out var lines) ? [.. lines] : [];
+
     /// <summary>What the AppHost itself logged until the whole app was healthy.</summary>
     internal IReadOnlyList<AppHostLogEntry> StartupAppHostLog { get; private set; } = [];
 

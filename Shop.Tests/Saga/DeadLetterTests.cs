@@ -19,32 +19,35 @@ public sealed class DeadLetterTests(ShopAppFixture shop)
     {
         var scenario = await shop.Scenario;
         await using var broker = await TestBroker.ConnectAsync(shop);
-        using var payments = PaymentsAsAdmin(scenario.Admin);
+        using var inventory = InventoryAsAdmin(scenario.Admin);
+        var product = await shop.Api.CreateProductAsync(scenario.Admin, available: 5);
         var orderId = Guid.NewGuid();
 
-        // Payments cannot charge an order it never heard of: this fails on every attempt.
-        var poison = await broker.PublishToQueueAsync("payments", new StockReserved(orderId, scenario.CustomerA.Id));
+        // Inventory cannot sell stock it never reserved: a confirmation of an order it never heard of fails on every attempt.
+        var poison = await broker.PublishToQueueAsync("inventory", new OrderConfirmed(orderId, scenario.CustomerA.Id, 5m, "EUR"));
 
         var letter = await OrderJourney.UntilAsync(
-            async () => (await payments.GetFromJsonAsync<JsonElement[]>(DeadLetters, ShopApi.Json, TestContext.Timeout))!
+            async () => (await inventory.GetFromJsonAsync<JsonElement[]>(DeadLetters, ShopApi.Json, TestContext.Timeout))!
                 .FirstOrDefault(letter => letter.GetProperty("messageId").GetString() == poison.ToString()),
             letter => letter.ValueKind == JsonValueKind.Object,
             "the poison message in the dead-letter queue");
-        Assert.Contains("No payment request", letter.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("has no reservation", letter.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal("5", letter.GetProperty("attempts").GetString());
-        Assert.Equal("stock-reserved.v1", letter.GetProperty("type").GetString());
-        Assert.Empty(await shop.Api.PaymentStatusesAsync(scenario.Admin, orderId));
+        Assert.Equal("order-confirmed.v1", letter.GetProperty("type").GetString());
+        Assert.Null(await ReservationStatusAsync(orderId));
 
-        // The fix: the order payments was missing arrives. Then the dead letter is replayed, and now succeeds.
+        // The fix: the order inventory was missing arrives and reserves a unit. Then the dead letter is replayed, and
+        // now sells it.
         await broker.PublishToQueueAsync(
-            "payments", new OrderPlaced(orderId, scenario.CustomerA.Id, [new OrderPlacedLine(scenario.ProductId, 1, 5m)], 5m, "EUR", "tok_visa"));
-        using var replay = await payments.PostAsync($"{DeadLetters}/replay?messageId={poison}", content: null, TestContext.Timeout);
+            "inventory", new OrderPlaced(orderId, scenario.CustomerA.Id, [new OrderPlacedLine(product, 1, 5m)], 5m, "EUR", "tok_visa"));
+        await OrderJourney.UntilAsync(() => ReservationStatusAsync(orderId), status => status == "Reserved", "the late order's reservation");
+        using var replay = await inventory.PostAsync($"{DeadLetters}/replay?messageId={poison}", content: null, TestContext.Timeout);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal(1, (await replay.ReadJsonAsync<JsonElement>()).GetProperty("replayed").GetInt32());
 
-        Assert.Equal(["Captured"], await OrderJourney.UntilAsync(
-            () => shop.Api.PaymentStatusesAsync(scenario.Admin, orderId), statuses => statuses.Length > 0, "the replayed charge"));
-        var remaining = await payments.GetFromJsonAsync<JsonElement[]>(DeadLetters, ShopApi.Json, TestContext.Timeout);
+        await OrderJourney.UntilAsync(() => ReservationStatusAsync(orderId), status => status == "Sold", "the replayed confirmation's sale");
+        Assert.Equal(4, await shop.Api.AvailableAsync(product));
+        var remaining = await inventory.GetFromJsonAsync<JsonElement[]>(DeadLetters, ShopApi.Json, TestContext.Timeout);
         Assert.DoesNotContain(remaining!, letter => letter.GetProperty("messageId").GetString() == poison.ToString());
     }
 
@@ -66,9 +69,12 @@ public sealed class DeadLetterTests(ShopAppFixture shop)
         Assert.Equal(HttpStatusCode.NotFound, notRouted.StatusCode);
     }
 
-    private HttpClient PaymentsAsAdmin(Actor admin)
+    private Task<string?> ReservationStatusAsync(Guid orderId) =>
+        ServiceDatabase.ScalarAsync<string?>(shop, "inventorydb", """SELECT "Status" FROM "Reservations" WHERE "OrderId" = @id""", orderId);
+
+    private HttpClient InventoryAsAdmin(Actor admin)
     {
-        var client = shop.App.CreateHttpClient("payments", "http");
+        var client = shop.App.CreateHttpClient("inventory", "http");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
         return client;
     }

@@ -37,13 +37,17 @@ public sealed class MessagingOptionsTests
             ConsumerConcurrency = 65,
             MaxDeliveryAttempts = 0,
             OutboxPollInterval = TimeSpan.Zero,
-            Retention = TimeSpan.FromMinutes(59),
+            OutboxRetention = TimeSpan.FromSeconds(59),
+            InboxRetention = TimeSpan.FromSeconds(59),
+            CleanupInterval = TimeSpan.FromSeconds(4),
+            CleanupBatchSize = 99,
         };
 
         Assert.Equal(
             [
-                nameof(MessagingOptions.ConsumerConcurrency), nameof(MessagingOptions.MaxDeliveryAttempts),
-                nameof(MessagingOptions.OutboxPollInterval), nameof(MessagingOptions.PrefetchCount), nameof(MessagingOptions.Retention),
+                nameof(MessagingOptions.CleanupBatchSize), nameof(MessagingOptions.CleanupInterval),
+                nameof(MessagingOptions.ConsumerConcurrency), nameof(MessagingOptions.InboxRetention), nameof(MessagingOptions.MaxDeliveryAttempts),
+                nameof(MessagingOptions.OutboxPollInterval), nameof(MessagingOptions.OutboxRetention), nameof(MessagingOptions.PrefetchCount),
             ],
             Validate(options).Order(StringComparer.Ordinal));
     }

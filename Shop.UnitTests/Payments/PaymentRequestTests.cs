@@ -3,8 +3,9 @@ using Shop.Payments.Domain;
 namespace Shop.UnitTests.Payments;
 
 /// <summary>
-/// An order's payment: AwaitingStock → Captured or Declined (the charge), AwaitingStock → Cancelled (never charged),
-/// Captured → Refunded. Above all: never a charge after a cancel, never a refund without a capture.
+/// An order's payment: AwaitingStock (OrderPlaced first) or AwaitingOrder (StockReserved first, charged once its order
+/// arrives) → Captured or Declined (the charge), → Cancelled (never charged), Captured → Refunded. Above all: never a
+/// charge after a cancel or without the order's amount, never a refund without a capture.
 /// </summary>
 public sealed class PaymentRequestTests
 {
@@ -12,6 +13,7 @@ public sealed class PaymentRequestTests
     private const string Decline = "decline";
     private const string Cancel = "cancel";
     private const string Refund = "refund";
+    private const string OrderArrives = "order arrives";
 
     private static readonly DateTimeOffset CreatedAt = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Later = CreatedAt.AddMinutes(1);
@@ -25,7 +27,7 @@ public sealed class PaymentRequestTests
             var data = new TheoryData<PaymentRequestStatus, string>();
             foreach (var status in Enum.GetValues<PaymentRequestStatus>())
             {
-                foreach (var move in new[] { Capture, Decline, Cancel, Refund })
+                foreach (var move in new[] { Capture, Decline, Cancel, Refund, OrderArrives })
                 {
                     if (!IsAllowed(status, move))
                     {
@@ -91,6 +93,60 @@ public sealed class PaymentRequestTests
     }
 
     [Fact]
+    public void A_request_created_by_StockReserved_knows_only_who_pays_until_its_order_arrives()
+    {
+        var request = PaymentRequest.StockReservedFirst(Order, Customer, CreatedAt);
+
+        Assert.Equal((Order, Customer, PaymentRequestStatus.AwaitingOrder), (request.OrderId, request.UserId, request.Status));
+        Assert.Null(request.Amount);
+        Assert.Null(request.Currency);
+        Assert.Null(request.PaymentToken);
+        Assert.False(request.IsReadyToCharge);
+        Assert.Equal(CreatedAt, request.UpdatedAt);
+
+        request.OrderArrived(25.00m, "eur", "tok_visa", Later);
+
+        Assert.Equal((25.00m, "EUR", "tok_visa"), (request.Amount, request.Currency, request.PaymentToken));
+        Assert.Equal(PaymentRequestStatus.AwaitingOrder, request.Status);
+        Assert.True(request.IsReadyToCharge);
+        Assert.Equal(Later, request.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData(Capture, PaymentRequestStatus.Captured)]
+    [InlineData(Decline, PaymentRequestStatus.Declined)]
+    [InlineData(Cancel, PaymentRequestStatus.Cancelled)]
+    public void A_request_whose_order_arrived_after_the_stock_is_charged_or_cancelled(string move, PaymentRequestStatus expected)
+    {
+        var request = PaymentRequest.StockReservedFirst(Order, Customer, CreatedAt);
+        request.OrderArrived(25.00m, "EUR", "tok_visa", CreatedAt);
+
+        Apply(request, move);
+
+        Assert.Equal(expected, request.Status);
+        Assert.Equal(Later, request.UpdatedAt);
+    }
+
+    [Fact]
+    public void The_order_that_arrives_late_is_checked_like_one_that_comes_first()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => PaymentRequest.StockReservedFirst(Order, Customer, CreatedAt).OrderArrived(0m, "EUR", "tok_visa", Later));
+        Assert.ThrowsAny<ArgumentException>(() => PaymentRequest.StockReservedFirst(Order, Customer, CreatedAt).OrderArrived(1m, " ", "tok_visa", Later));
+        Assert.Throws<ArgumentNullException>(() => PaymentRequest.StockReservedFirst(Order, Customer, CreatedAt).OrderArrived(1m, "EUR", null!, Later));
+    }
+
+    [Fact]
+    public void A_request_created_by_OrderCancelled_is_cancelled_and_never_charged()
+    {
+        var request = PaymentRequest.CancelledFirst(Order, Customer, CreatedAt);
+
+        Assert.Equal((Order, Customer, PaymentRequestStatus.Cancelled), (request.OrderId, request.UserId, request.Status));
+        Assert.False(request.IsReadyToCharge);
+        Assert.Throws<InvalidOperationException>(() => Apply(request, Capture));
+        Assert.Throws<InvalidOperationException>(() => Apply(request, OrderArrives));
+    }
+
+    [Fact]
     public void A_captured_request_can_be_refunded()
     {
         var request = In(PaymentRequestStatus.Captured);
@@ -120,8 +176,29 @@ public sealed class PaymentRequestTests
 
         var exception = Assert.Throws<InvalidOperationException>(() => Apply(request, Capture));
 
+        Assert.Equal($"The payment of order {Order} is Cancelled; it cannot be charged.", exception.Message);
+    }
+
+    [Fact]
+    public void A_request_still_without_its_order_is_never_charged_and_says_why()
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() => Apply(In(PaymentRequestStatus.AwaitingOrder), Capture));
+
+        Assert.Equal($"The payment of order {Order} is AwaitingOrder without its order; it cannot be charged.", exception.Message);
+    }
+
+    [Fact]
+    public void Refusals_name_the_status_they_found()
+    {
         Assert.Equal(
-            $"The payment of order {Order} is Cancelled; only an AwaitingStock one can become Captured.", exception.Message);
+            $"The payment of order {Order} is Declined; only one awaiting its stock or order can be cancelled.",
+            Assert.Throws<InvalidOperationException>(() => In(PaymentRequestStatus.Declined).Cancel(Later)).Message);
+        Assert.Equal(
+            $"The payment of order {Order} is AwaitingStock; only a Captured one can be refunded.",
+            Assert.Throws<InvalidOperationException>(() => New().Refunded(Later)).Message);
+        Assert.Equal(
+            $"The payment of order {Order} is AwaitingStock and already has its order.",
+            Assert.Throws<InvalidOperationException>(() => New().OrderArrived(1m, "EUR", "tok_visa", Later)).Message);
     }
 
     [Fact]
@@ -131,6 +208,7 @@ public sealed class PaymentRequestTests
     private static bool IsAllowed(PaymentRequestStatus from, string move) => (from, move) switch
     {
         (PaymentRequestStatus.AwaitingStock, Capture or Decline or Cancel) => true,
+        (PaymentRequestStatus.AwaitingOrder, Cancel or OrderArrives) => true,
         (PaymentRequestStatus.Captured, Refund) => true,
         _ => false,
     };
@@ -145,6 +223,8 @@ public sealed class PaymentRequestTests
         {
             case PaymentRequestStatus.AwaitingStock:
                 break;
+            case PaymentRequestStatus.AwaitingOrder:
+                return PaymentRequest.StockReservedFirst(Order, Customer, CreatedAt);
             case PaymentRequestStatus.Captured:
                 request.Charged(PaymentOf(ChargeResult.Success), CreatedAt);
                 break;
@@ -180,6 +260,9 @@ public sealed class PaymentRequestTests
                 break;
             case Refund:
                 request.Refunded(Later);
+                break;
+            case OrderArrives:
+                request.OrderArrived(25.00m, "EUR", "tok_visa", Later);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(move), move, "Not a payment request move.");

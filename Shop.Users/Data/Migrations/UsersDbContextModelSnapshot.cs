@@ -64,6 +64,9 @@ namespace Shop.Users.Data.Migrations
                     b.HasIndex(new[] { "Sequence" }, "IX_OutboxMessages_Pending")
                         .HasFilter("\"SentAt\" IS NULL");
 
+                    b.HasIndex(new[] { "SentAt" }, "IX_OutboxMessages_Sent")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
+
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
