@@ -140,12 +140,13 @@ internal sealed partial class StockReservationHandler(
         return products.ToDictionary(product => product.Id);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reserved {Lines} products for order {OrderId}")]
+    // Normal-path steps are Debug: a line per order would be the service's whole log volume (docs/architecture.md, "Quiet logging").
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reserved {Lines} products for order {OrderId}")]
     private partial void LogReserved(Guid orderId, int lines);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} rejected: {Unavailable} products short of stock")]
     private partial void LogRejected(Guid orderId, int unavailable);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} skipped: its reservation is already {Status}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId} skipped: its reservation is already {Status}")]
     private partial void LogAlreadyDecided(Guid orderId, ReservationStatus status);
 }

@@ -4,7 +4,9 @@ namespace Shop.Notifications.Delivery;
 
 /// <summary>
 /// Delivers by writing a structured log entry, which stands in for email until a real sender is registered.
-/// The body is left out: it is personal content, and the stored notification already holds it.
+/// The body is left out: it is personal content, and the stored notification already holds it. Debug, because a
+/// line per notification would be the service's whole log volume in production; set
+/// <c>Logging__LogLevel__Shop.Notifications.Delivery=Debug</c> to read them.
 /// </summary>
 public sealed partial class LogNotificationSender(ILogger<LogNotificationSender> logger) : INotificationSender
 {
@@ -16,7 +18,7 @@ public sealed partial class LogNotificationSender(ILogger<LogNotificationSender>
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(Level = LogLevel.Debug,
         Message = "Sent {NotificationType} notification {NotificationId} to user {UserId}: \"{Subject}\" (order {OrderId})")]
     private static partial void LogSent(
         ILogger logger, NotificationType notificationType, Guid notificationId, Guid userId, string subject, Guid? orderId);

@@ -72,9 +72,10 @@ internal sealed partial class OrderSagaHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{EventName} for unknown order {OrderId} ignored")]
     private partial void LogUnknownOrder(string eventName, Guid orderId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{EventName} for order {OrderId} skipped: the order is already {Status}")]
+    // A saga step is one line per event on the normal path: Debug, as the other steps; the trace holds every step.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{EventName} for order {OrderId} skipped: the order is already {Status}")]
     private partial void LogStepSkipped(string eventName, Guid orderId, OrderStatus status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{EventName}: order {OrderId} {From} → {To}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{EventName}: order {OrderId} {From} → {To}")]
     private partial void LogStepApplied(string eventName, Guid orderId, OrderStatus from, OrderStatus to);
 }
