@@ -1,22 +1,31 @@
 #!/usr/bin/env bash
 # Shop's benchmark suite (bench/README.md): gateway overhead against direct and nginx, the order pipeline at stepped
 # rates, PostgreSQL's own bound and one order's transaction count, start-up (first requests, stop), memory, and a broker
-# outage under load.
+# outage under load. A soak instead runs steady load for minutes and watches what grows.
 #
-#   scripts/bench.sh           full run, Release build, about 7 minutes on 2 cores: bench/results/latest.{md,json}
-#   scripts/bench.sh --quick   harness check for CI (under 90 s after the build): bench/results/quick/, fails if an
-#                              order is lost, stuck or confirmed twice; its numbers say nothing about speed
+#   scripts/bench.sh                   full run, Release build, about 7 minutes on 2 cores: bench/results/latest.{md,json}
+#   scripts/bench.sh --quick           harness check for CI (under 90 s after the build): bench/results/quick/, fails if
+#                                      an order is lost, stuck or confirmed twice; its numbers say nothing about speed
+#   scripts/bench.sh --soak [MINUTES]  soak (default 15 minutes, plus about 2 for start and drain), Release build:
+#                                      bench/results/soak.{md,json}; fails on a lost, stuck or duplicated order, any
+#                                      retry or dead letter, or growth of tables, memory or logs (bench/README.md, "Soak")
 #
 # Stop a running Shop first: start-up is measured with scripts/run.sh, which uses the dashboard's fixed ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/prerequisites.sh
 
+usage="usage: $0 [--quick | --soak [MINUTES]]"
 quick=false
+soak_minutes=""
 case "${1:-}" in
   --quick) quick=true ;;
+  --soak)
+    soak_minutes=${2:-15}
+    [[ "$soak_minutes" =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }
+    ;;
   "") ;;
-  *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+  *) echo "$usage" >&2; exit 2 ;;
 esac
 
 # The benchmark runs local mode only (its figures are local mode's), whatever engine the machine has.
@@ -254,6 +263,11 @@ measure_startup() {
   jq -r '.routes[] | "  \(.route): \(.firstMs) ms, \(.warmP50Ms) ms (\(.firstToWarm)x)"' "$output"
   echo "Stop: ${stop_seconds} s from SIGTERM to the last process gone."
 }
+
+if [ -n "$soak_minutes" ]; then
+  # No start-up measurement: the soak is about what the minutes under load do, not the first ones.
+  exec dotnet run --project bench/Shop.Bench -c Release -- --soak "$soak_minutes" --output bench/results
+fi
 
 if $quick; then
   # Debug: the build the tests already made. Quick mode checks the harness and that no order is lost, not speed.

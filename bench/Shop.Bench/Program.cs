@@ -3,8 +3,9 @@ using Shop.Bench;
 using Shop.Bench.Harness;
 using Shop.Bench.Reporting;
 using Shop.Bench.Sections;
+using Shop.Bench.Soak;
 
-// scripts/bench.sh runs this in Release: dotnet run -c Release --project bench/Shop.Bench -- [--quick] [--output DIR] [--startup FILE]
+// scripts/bench.sh runs this in Release: dotnet run -c Release --project bench/Shop.Bench -- [--quick] [--soak [MINUTES]] [--output DIR] [--startup FILE]
 var options = BenchArguments.Parse(args);
 var settings = options.Quick ? BenchSettings.QuickCheck : BenchSettings.Full;
 using var cancel = new CancellationTokenSource();
@@ -15,6 +16,13 @@ Console.CancelKeyPress += (_, e) =>
 };
 var ct = cancel.Token;
 var log = Console.Out;
+
+// The soak is a run of its own (bench/README.md, "Soak"): steady load for minutes, none of the sections below.
+if (options.SoakMinutes is { } soakMinutes)
+{
+    return await SoakRun.RunAsync(SoakSettings.For(soakMinutes), options.OutputDirectory, log, ct);
+}
+
 var clock = Stopwatch.StartNew();
 
 var machine = await MachineInfoProbe.ReadAsync(ct);

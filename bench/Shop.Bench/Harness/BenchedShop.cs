@@ -21,6 +21,9 @@ public sealed class BenchedShop : IAsyncDisposable
 
     public const string Inventory = "inventory";
 
+    /// <summary>The category prefix under which Aspire forwards each resource's console lines: <c>{AppHost}.Resources.{resource}</c>.</summary>
+    public const string ResourceLogCategory = "Shop.AppHost.Resources";
+
     /// <summary>The services' resource names; orders runs its default two instances.</summary>
     public static readonly IReadOnlyList<string> ServiceInstances = ["users", "inventory", "orders", "orders-2", "payments", "notifications", Gateway];
 
@@ -49,8 +52,17 @@ public sealed class BenchedShop : IAsyncDisposable
 
     public Uri InventoryAddress => _app.GetEndpoint(Inventory, "http");
 
-    public static async Task<BenchedShop> StartAsync(CancellationToken ct)
+    public static Task<BenchedShop> StartAsync(CancellationToken ct) => StartAsync([], configureLogging: null, ct);
+
+    /// <summary>
+    /// Starts with <paramref name="appHostArguments"/> after the benchmark's own, and <paramref name="configureLogging"/>
+    /// applied after its quiet console filters (a provider of its own can still receive what the console leaves out).
+    /// </summary>
+    public static async Task<BenchedShop> StartAsync(
+        IReadOnlyList<string> appHostArguments, Action<ILoggingBuilder>? configureLogging, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(appHostArguments);
+
         var dataDirectory = Path.Combine(Path.GetTempPath(), "shop-bench", Guid.NewGuid().ToString("N"));
         var adminPassword = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         string[] arguments =
@@ -60,6 +72,7 @@ public sealed class BenchedShop : IAsyncDisposable
             "--Shop:GatewayPort=0", "--Shop:EphemeralData=true", $"--Shop:DataDirectory={dataDirectory}",
             "--Shop:Replicas:inventory=1", $"--Parameters:admin-password={adminPassword}",
             .. RateLimitPolicies.Select(policy => $"--Gateway:RateLimits:{policy}:PermitLimit=1000000000"),
+            .. appHostArguments,
         ];
 
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -69,8 +82,13 @@ public sealed class BenchedShop : IAsyncDisposable
         // would bury it. Warnings of the orchestration itself still show.
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Shop.AppHost.Resources", LogLevel.None)
+            .AddFilter(ResourceLogCategory, LogLevel.None)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        if (configureLogging is not null)
+        {
+            builder.Services.AddLogging(configureLogging);
+        }
+
         var app = await builder.BuildAsync(startup.Token);
         await app.StartAsync(startup.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(Gateway, startup.Token);
@@ -116,16 +134,26 @@ public sealed class BenchedShop : IAsyncDisposable
         var pids = new Dictionary<string, int>();
         foreach (var instance in ServiceInstances)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(CommandTimeout);
-            var state = await _app.ResourceNotifications.WaitForResourceAsync(
-                instance, e => e.Snapshot.Properties.Any(p => p.Name == ExecutablePid), timeout.Token);
-            var launcher = Convert.ToInt32(state.Snapshot.Properties.First(p => p.Name == ExecutablePid).Value, CultureInfo.InvariantCulture);
+            var launcher = await LauncherProcessIdAsync(instance, ct);
             pids[instance] = LinuxProcess.Children(launcher).DefaultIfEmpty(launcher).First();
         }
 
         return pids;
     }
+
+    /// <summary>The process DCP started for an executable or project resource (a project's <c>dotnet run</c>, local mode's server scripts).</summary>
+    public async Task<int> LauncherProcessIdAsync(string resource, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CommandTimeout);
+        var state = await _app.ResourceNotifications.WaitForResourceAsync(
+            resource, e => e.Snapshot.Properties.Any(p => p.Name == ExecutablePid), timeout.Token);
+        return Convert.ToInt32(state.Snapshot.Properties.First(p => p.Name == ExecutablePid).Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The administrator's connection string of the broker, which may look at every queue.</summary>
+    public async Task<string> MessagingConnectionStringAsync(CancellationToken ct) =>
+        await _app.GetConnectionStringAsync(Messaging, ct) ?? throw new InvalidOperationException("messaging has no connection string.");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Shop.Bench.Soak;
 
 namespace Shop.Bench.Harness;
 
@@ -11,21 +12,11 @@ public static class OpenLoopLoad
     public static async Task<IReadOnlyList<OrderAttempt>> RunAsync(
         ShopClient client, IReadOnlyList<string> customers, IReadOnlyList<Guid> products, double ratePerSecond, TimeSpan duration, CancellationToken ct)
     {
-        var total = (int)Math.Round(ratePerSecond * duration.TotalSeconds);
-        var attempts = new Task<OrderAttempt>[total];
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds(i / ratePerSecond);
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, ct);
-            }
+        ArgumentNullException.ThrowIfNull(client);
 
-            attempts[i] = client.PlaceOrderAsync(customers[i % customers.Count], products[i % products.Count], ct);
-        }
-
-        return await Task.WhenAll(attempts);
+        var attempts = new OrderAttempt[(int)Math.Round(ratePerSecond * duration.TotalSeconds)];
+        await OpenLoopSchedule.RunAsync(Stopwatch.StartNew(), ratePerSecond, duration, rampUp: TimeSpan.Zero,
+            async i => attempts[i] = await client.PlaceOrderAsync(customers[i % customers.Count], products[i % products.Count], ct), ct);
+        return attempts;
     }
 }

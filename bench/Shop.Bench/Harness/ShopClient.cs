@@ -55,8 +55,18 @@ public sealed class ShopClient(HttpClient http) : IDisposable
         return product.GetProperty("available").GetInt32();
     }
 
+    /// <summary>A card the payment processor accepts.</summary>
+    public const string ApprovedCard = "tok_visa";
+
+    /// <summary>A card the payment processor declines, which cancels the order.</summary>
+    public const string DeclinedCard = "tok_chargeDeclined";
+
+    /// <summary>Places an order for one unit, paid with <see cref="ApprovedCard"/>, and times the answer.</summary>
+    public Task<OrderAttempt> PlaceOrderAsync(string customerToken, Guid productId, CancellationToken ct) =>
+        PlaceOrderAsync(customerToken, productId, ApprovedCard, ct);
+
     /// <summary>Places an order for one unit and times the answer; a refusal is returned, not thrown.</summary>
-    public async Task<OrderAttempt> PlaceOrderAsync(string customerToken, Guid productId, CancellationToken ct)
+    public async Task<OrderAttempt> PlaceOrderAsync(string customerToken, Guid productId, string paymentToken, CancellationToken ct)
     {
         var sentAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -64,7 +74,7 @@ public sealed class ShopClient(HttpClient http) : IDisposable
         {
             using var request = Authorized(HttpMethod.Post, "/api/v1/orders", customerToken);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-            request.Content = JsonContent.Create(new { items = new[] { new { productId, quantity = 1 } }, paymentToken = "tok_visa" }, options: Json);
+            request.Content = JsonContent.Create(new { items = new[] { new { productId, quantity = 1 } }, paymentToken }, options: Json);
             using var response = await http.SendAsync(request, ct);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
@@ -77,6 +87,21 @@ public sealed class ShopClient(HttpClient http) : IDisposable
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return new OrderAttempt(sentAt, clock.Elapsed, 0, null, customerToken, productId);
+        }
+    }
+
+    /// <summary>GETs <paramref name="path"/>, signed with <paramref name="token"/> if given: the status code, 0 when no answer came.</summary>
+    public async Task<int> ReadAsync(string path, string? token, CancellationToken ct)
+    {
+        try
+        {
+            using var request = token is null ? new HttpRequestMessage(HttpMethod.Get, path) : Authorized(HttpMethod.Get, path, token);
+            using var response = await http.SendAsync(request, ct);
+            return (int)response.StatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return 0;
         }
     }
 
