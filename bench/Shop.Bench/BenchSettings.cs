@@ -19,6 +19,8 @@ public sealed record BenchSettings(
     TimeSpan StatisticsSettle,
     int PgBenchScale,
     TimeSpan PgBenchDuration,
+    TimeSpan IdleSettle,
+    TimeSpan IdleWindow,
     TimeSpan OutageLoad,
     TimeSpan OutageStart,
     TimeSpan Outage)
@@ -39,6 +41,8 @@ public sealed record BenchSettings(
         StatisticsSettle: TimeSpan.FromSeconds(11),
         PgBenchScale: 10,
         PgBenchDuration: TimeSpan.FromSeconds(10),
+        IdleSettle: TimeSpan.FromSeconds(10),
+        IdleWindow: TimeSpan.FromSeconds(30),
         OutageLoad: TimeSpan.FromSeconds(30),
         OutageStart: TimeSpan.FromSeconds(5),
         Outage: TimeSpan.FromSeconds(10));
@@ -59,6 +63,8 @@ public sealed record BenchSettings(
         StatisticsSettle: TimeSpan.FromSeconds(2),
         PgBenchScale: 1,
         PgBenchDuration: TimeSpan.FromSeconds(2),
+        IdleSettle: TimeSpan.FromSeconds(2),
+        IdleWindow: TimeSpan.FromSeconds(5),
         OutageLoad: TimeSpan.FromSeconds(8),
         OutageStart: TimeSpan.FromSeconds(2),
         Outage: TimeSpan.FromSeconds(3));

@@ -57,11 +57,14 @@ var memory = serviceProcesses
         process.Key, process.Value, LinuxProcess.Memory(process.Value) ?? new ResidentMemory(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN)))
     .ToList();
 
+var idle = await IdleCost.RunAsync(cpu, settings, ct);
+await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] idle: Shop's processes {idle.ShopPercentOfCore} % of one core over {idle.WindowSeconds} s");
+
 var outageRate = (pipeline.SustainedOrdersPerSecond ?? settings.PipelineRates[0]) / 2;
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] broker outage at {outageRate}/s:");
 var outage = await BrokerOutage.RunAsync(shop, workload, databases, outageRate, settings, log, ct);
 
-var report = new BenchReport(machine, options.Quick, await StartupFile.ReadAsync(options.StartupFile, ct), gateway, pipeline, database, memory, outage);
+var report = new BenchReport(machine, options.Quick, await StartupFile.ReadAsync(options.StartupFile, ct), gateway, pipeline, database, memory, idle, outage);
 await ReportWriter.WriteAsync(report, options.OutputDirectory, ct);
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] report written to {Path.Combine(options.OutputDirectory, "latest.md")}");
 

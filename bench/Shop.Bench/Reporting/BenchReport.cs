@@ -12,6 +12,7 @@ public sealed record BenchReport(
     PipelineResult Pipeline,
     DatabaseBoundResult Database,
     IReadOnlyList<ProcessMemory> Memory,
+    IdleResult Idle,
     BrokerOutageResult BrokerOutage);
 
 public sealed record MachineInfo(DateTimeOffset StartedAt, int Cores, string Os, string DotNet, string Wrk, string Nginx, string PgBench, string Configuration);
@@ -79,6 +80,14 @@ public sealed record CpuShare(string Process, double Milliseconds);
 
 /// <summary>CPU microseconds per request spent in one group of processes.</summary>
 public sealed record CpuPerRequest(string Process, double Microseconds);
+
+/// <summary>CPU over <see cref="WindowSeconds"/> without traffic, in percent of one core: Shop's processes, and the rest.</summary>
+public sealed record IdleResult(double SettleSeconds, double WindowSeconds, IReadOnlyList<IdleShare> Shop, IReadOnlyList<IdleShare> Around)
+{
+    public double ShopPercentOfCore => Math.Round(Shop.Sum(share => share.PercentOfCore), 2);
+}
+
+public sealed record IdleShare(string Process, double PercentOfCore);
 
 public sealed record ProcessMemory(string Resource, int ProcessId, ResidentMemory Megabytes);
 

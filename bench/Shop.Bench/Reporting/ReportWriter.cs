@@ -149,7 +149,31 @@ public static class ReportWriter
         Line(md, "| Sent | Accepted | Confirmed | Cancelled | Stuck | Lost | Double captures | Double notices | Stock discrepancy | Backlog drained after restart |");
         Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Line(md, $"| {o.Sent} | {o.Accepted} | {o.Confirmed} | {o.Cancelled} | {o.Stuck} | {o.Lost} | {o.DuplicatedCaptures} | {o.DuplicatedNotifications} | {o.StockDiscrepancy} | {o.DrainSecondsAfterRestart} s |");
+        IdleSection(md, report.Idle);
         return md.ToString();
+    }
+
+    private static void IdleSection(StringBuilder md, IdleResult idle)
+    {
+        Line(md);
+        Line(md, $"## 7. Idle: {idle.WindowSeconds} s without a request");
+        Line(md);
+        Line(md, $"After the orders above were final and {idle.SettleSeconds} s of quiet, CPU in percent of one core. Shop's own processes "
+            + "(services, gateway, PostgreSQL, RabbitMQ) are what a deployment runs; the rest is local mode's orchestration and the machine.");
+        Line(md);
+        Line(md, $"Shop in all: **{idle.ShopPercentOfCore} %** (target ≤ 2 %, issue 18).");
+        Line(md);
+        Line(md, "| Process | % of one core | |");
+        Line(md, "|---|---:|---|");
+        foreach (var share in idle.Shop)
+        {
+            Line(md, $"| {share.Process} | {share.PercentOfCore} | Shop |");
+        }
+
+        foreach (var share in idle.Around.Take(8))
+        {
+            Line(md, $"| {share.Process} | {share.PercentOfCore} | around it |");
+        }
     }
 
     private static void LoadTable(StringBuilder md, HttpLoadResult direct, HttpLoadResult gateway, HttpLoadResult nginx)
