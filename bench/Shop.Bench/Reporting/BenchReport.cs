@@ -82,7 +82,7 @@ public sealed record CpuShare(string Process, double Milliseconds);
 public sealed record CpuPerRequest(string Process, double Microseconds);
 
 /// <summary>CPU over <see cref="WindowSeconds"/> without traffic, in percent of one core: Shop's processes, and the rest.</summary>
-public sealed record IdleResult(double SettleSeconds, double WindowSeconds, IReadOnlyList<IdleShare> Shop, IReadOnlyList<IdleShare> Around)
+public sealed record IdleResult(double QuietAfterSeconds, double SettleSeconds, double WindowSeconds, IReadOnlyList<IdleShare> Shop, IReadOnlyList<IdleShare> Around)
 {
     public double ShopPercentOfCore => Math.Round(Shop.Sum(share => share.PercentOfCore), 2);
 }

@@ -158,8 +158,9 @@ public static class ReportWriter
         Line(md);
         Line(md, $"## 7. Idle: {idle.WindowSeconds} s without a request");
         Line(md);
-        Line(md, $"After the orders above were final and {idle.SettleSeconds} s of quiet, CPU in percent of one core. Shop's own processes "
-            + "(services, gateway, PostgreSQL, RabbitMQ) are what a deployment runs; the rest is local mode's orchestration and the machine.");
+        Line(md, $"Once no outbox row was unsent and no queue held a message ({idle.QuietAfterSeconds} s after the section before), then "
+            + $"{idle.SettleSeconds} s more, CPU in percent of one core. Shop's own processes (services, gateway, PostgreSQL, RabbitMQ) are what a "
+            + "deployment runs; the rest is local mode's orchestration and the machine.");
         Line(md);
         Line(md, $"Shop in all: **{idle.ShopPercentOfCore} %** (target ≤ 2 %, issue 18).");
         Line(md);

@@ -1,32 +1,62 @@
+using System.Diagnostics;
 using Shop.Bench.Harness;
 using Shop.Bench.Reporting;
+using Shop.Bench.Soak;
 
 namespace Shop.Bench.Sections;
 
 /// <summary>
-/// What Shop costs with no traffic at all: CPU of every process on the machine over a window with no request, after
-/// the previous section's orders are final and a pause. Shop is its service instances, the gateway, PostgreSQL and
-/// RabbitMQ, what a deployment runs; the rest (DCP, the harness with its in-process AppHost, the kernel) is reported
-/// apart, since only local mode has it.
+/// What Shop costs with no traffic at all: CPU of every process on the machine over a window with no request. The
+/// window starts once the system is quiet (no unsent outbox row, no message waiting in any queue: events that do not
+/// decide an order's state, such as notifications', may still be draining when every order is final) and a pause
+/// after that. Shop is its service instances, the gateway, PostgreSQL and RabbitMQ, what a deployment runs; the rest
+/// (DCP, the harness with its in-process AppHost, the kernel) is reported apart, since only local mode has it.
 /// </summary>
 public static class IdleCost
 {
     /// <summary>PostgreSQL's server and backends; RabbitMQ's Erlang VM, port helper and name daemons.</summary>
     private static readonly string[] InfrastructureExecutables = ["postgres", "beam.smp", "erl_child_setup", "epmd", "inet_gethost"];
 
-    public static async Task<IdleResult> RunAsync(CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
+    private static readonly TimeSpan QuietPatience = TimeSpan.FromSeconds(120);
+
+    public static async Task<IdleResult> RunAsync(BenchedShop shop, CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(shop);
         ArgumentNullException.ThrowIfNull(cpu);
         ArgumentNullException.ThrowIfNull(settings);
 
+        var quietAfter = await WaitUntilQuietAsync(shop, ct);
         await Task.Delay(settings.IdleSettle, ct);
         var before = cpu.Snapshot();
         await Task.Delay(settings.IdleWindow, ct);
         var spent = CpuAccounting.Between(before, cpu.Snapshot())
             .Select(group => new IdleShare(group.Group, Math.Round(group.Seconds * 100 / settings.IdleWindow.TotalSeconds, 2)))
             .ToList();
-        return new IdleResult(settings.IdleSettle.TotalSeconds, settings.IdleWindow.TotalSeconds,
+        return new IdleResult(Math.Round(quietAfter.TotalSeconds, 1), settings.IdleSettle.TotalSeconds, settings.IdleWindow.TotalSeconds,
             [.. spent.Where(share => IsShop(share.Process))], [.. spent.Where(share => !IsShop(share.Process))]);
+    }
+
+    private static async Task<TimeSpan> WaitUntilQuietAsync(BenchedShop shop, CancellationToken ct)
+    {
+        var tables = new TableStatisticsReader(await shop.PostgresConnectionStringAsync(ct));
+        var queues = new QueueDepthReader(await shop.MessagingConnectionStringAsync(ct));
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var unsent = (await tables.ReadAsync(ct)).Sum(table => table.Pending ?? 0);
+            var waiting = (await queues.ReadAsync(ct)).Values.Sum(depth => depth ?? 0);
+            if (unsent == 0 && waiting == 0)
+            {
+                return clock.Elapsed;
+            }
+
+            if (clock.Elapsed > QuietPatience)
+            {
+                throw new InvalidOperationException($"Not quiet {QuietPatience.TotalSeconds} s after the load: {unsent} unsent outbox rows, {waiting} queued messages.");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
     }
 
     private static bool IsShop(string process) =>
