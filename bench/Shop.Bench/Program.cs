@@ -57,7 +57,7 @@ var memory = serviceProcesses
         process.Key, process.Value, LinuxProcess.Memory(process.Value) ?? new ResidentMemory(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN)))
     .ToList();
 
-var idle = await IdleCost.RunAsync(shop, cpu, settings, ct);
+var idle = await IdleCost.RunAsync(shop, databases, cpu, settings, ct);
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] idle: Shop's processes {idle.ShopPercentOfCore} % of one core over {idle.WindowSeconds} s");
 
 var outageRate = (pipeline.SustainedOrdersPerSecond ?? settings.PipelineRates[0]) / 2;

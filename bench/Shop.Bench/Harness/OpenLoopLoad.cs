@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Shop.Bench.Soak;
 
 namespace Shop.Bench.Harness;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Shop.Bench.Harness;
 using Shop.Bench.Reporting;
-using Shop.Bench.Soak;
 
 namespace Shop.Bench.Sections;
 
@@ -19,13 +18,15 @@ public static class IdleCost
 
     private static readonly TimeSpan QuietPatience = TimeSpan.FromSeconds(120);
 
-    public static async Task<IdleResult> RunAsync(BenchedShop shop, CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
+    public static async Task<IdleResult> RunAsync(
+        BenchedShop shop, ServiceDatabases databases, CpuAccounting cpu, BenchSettings settings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(shop);
+        ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(cpu);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var quietAfter = await WaitUntilQuietAsync(shop, ct);
+        var quietAfter = await WaitUntilQuietAsync(databases, new QueueDepthReader(await shop.MessagingConnectionStringAsync(ct)), ct);
         await Task.Delay(settings.IdleSettle, ct);
         var before = cpu.Snapshot();
         await Task.Delay(settings.IdleWindow, ct);
@@ -36,14 +37,12 @@ public static class IdleCost
             [.. spent.Where(share => IsShop(share.Process))], [.. spent.Where(share => !IsShop(share.Process))]);
     }
 
-    private static async Task<TimeSpan> WaitUntilQuietAsync(BenchedShop shop, CancellationToken ct)
+    private static async Task<TimeSpan> WaitUntilQuietAsync(ServiceDatabases databases, QueueDepthReader queues, CancellationToken ct)
     {
-        var tables = new TableStatisticsReader(await shop.PostgresConnectionStringAsync(ct));
-        var queues = new QueueDepthReader(await shop.MessagingConnectionStringAsync(ct));
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var unsent = (await tables.ReadAsync(ct)).Sum(table => table.Pending ?? 0);
+            var unsent = (await databases.EventBusTablesAsync(ct)).Sum(table => table.Pending ?? 0);
             var waiting = (await queues.ReadAsync(ct)).Values.Sum(depth => depth ?? 0);
             if (unsent == 0 && waiting == 0)
             {

@@ -86,7 +86,7 @@ public static class SoakAnalysis
             trends.Add(Trend("rows", table, "rows", fitted, minute => TableOf(minute, table)?.Rows,
                 mean => mean * thresholds.MaxTableRowGrowthOfMeanPerMinute));
             trends.Add(Trend("bytes", table, "bytes", fitted, minute => TableOf(minute, table)?.Bytes, _ => null));
-            if (table.EndsWith(TableStatisticsReader.Outbox, StringComparison.Ordinal))
+            if (table.EndsWith(EventBusTable.Outbox, StringComparison.Ordinal))
             {
                 trends.Add(Trend("pending", table, "unsent rows", fitted, minute => TableOf(minute, table)?.Pending, _ => null));
             }
@@ -126,9 +126,7 @@ public static class SoakAnalysis
         return new SoakTotals(
             orders.Accepted,
             logs,
-            logs.ToDictionary(tally => tally.Key, tally => Math.Round(tally.Value.Bytes * OrdersPerLogFigure / Math.Max(orders.Accepted, 1))),
-            logs.Values.Sum(tally => tally.Retries),
-            logs.Values.Sum(tally => tally.DeadLetters));
+            logs.ToDictionary(tally => tally.Key, tally => Math.Round(tally.Value.Bytes * OrdersPerLogFigure / Math.Max(orders.Accepted, 1))));
     }
 
     private static TableSample? TableOf(SoakMinute minute, string table) => minute.Tables.FirstOrDefault(sample => sample.Name == table);

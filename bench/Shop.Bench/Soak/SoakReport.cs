@@ -1,3 +1,4 @@
+using Shop.Bench.Harness;
 using Shop.Bench.Reporting;
 
 namespace Shop.Bench.Soak;
@@ -73,6 +74,9 @@ public sealed record SoakTrend(string Kind, string Series, string Unit, double? 
 public sealed record SoakTotals(
     int AcceptedOrders,
     IReadOnlyDictionary<string, ResourceLogTally> Logs,
-    IReadOnlyDictionary<string, double> LogBytesPer10kOrders,
-    long Retries,
-    long DeadLetters);
+    IReadOnlyDictionary<string, double> LogBytesPer10kOrders)
+{
+    public long Retries => Logs.Values.Sum(tally => tally.Retries);
+
+    public long DeadLetters => Logs.Values.Sum(tally => tally.DeadLetters);
+}

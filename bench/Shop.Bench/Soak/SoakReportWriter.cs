@@ -114,8 +114,8 @@ public static class SoakReportWriter
                 continue;
             }
 
-            var outbox = tables.Contains(TableStatisticsReader.Outbox);
-            var inbox = tables.Contains(TableStatisticsReader.Inbox);
+            var outbox = tables.Contains(EventBusTable.Outbox);
+            var inbox = tables.Contains(EventBusTable.Inbox);
             Line(md);
             Line(md, $"**{database}**");
             Line(md);
@@ -123,8 +123,8 @@ public static class SoakReportWriter
             Line(md, "|---:|" + (outbox ? "---:|---:|---:|" : "") + (inbox ? "---:|---:|" : ""));
             foreach (var minute in report.Minutes)
             {
-                var o = minute.Tables.FirstOrDefault(table => table.Database == database && table.Table == TableStatisticsReader.Outbox);
-                var i = minute.Tables.FirstOrDefault(table => table.Database == database && table.Table == TableStatisticsReader.Inbox);
+                var o = minute.Tables.FirstOrDefault(table => table.Database == database && table.Table == EventBusTable.Outbox);
+                var i = minute.Tables.FirstOrDefault(table => table.Database == database && table.Table == EventBusTable.Inbox);
                 Line(md, $"| {minute.Minute} |" + (outbox ? $" {N(o?.Rows)} | {N(o?.Bytes)} | {N(o?.Pending)} |" : "") + (inbox ? $" {N(i?.Rows)} | {N(i?.Bytes)} |" : ""));
             }
         }

@@ -30,7 +30,7 @@ public static class SoakRun
         using var client = ShopClient.For(shop.GatewayAddress);
         // Workload needs only its customer and product counts from the bench's settings.
         var workload = await Workload.CreateAsync(shop, client, BenchSettings.Full, ct);
-        var serverConnectionString = await shop.PostgresConnectionStringAsync(ct);
+        var databases = new ServiceDatabases(await shop.PostgresConnectionStringAsync(ct));
         var infrastructure = new Dictionary<string, int>();
         foreach (var resource in SoakResources.Infrastructure)
         {
@@ -39,7 +39,7 @@ public static class SoakRun
 
         var queues = new QueueDepthReader(await shop.MessagingConnectionStringAsync(ct));
         var sampler = new SoakSampler(
-            logs, new ProcessMemorySampler(await shop.ServiceProcessIdsAsync(ct), infrastructure), new TableStatisticsReader(serverConnectionString), queues);
+            logs, new ProcessMemorySampler(await shop.ServiceProcessIdsAsync(ct), infrastructure), databases, queues);
 
         // What the start-up and the workload's set-up logged is not the soak's.
         logs.Restart();
@@ -56,7 +56,7 @@ public static class SoakRun
         var orders = traffic.Orders;
         var outcomes = await OrderCompletion.FollowAsync(client, [.. orders.Select(order => order.Attempt with { CustomerToken = admin })], ct);
         var confirmed = outcomes.Confirmed.Select(order => order.Attempt.OrderId!.Value).ToList();
-        var duplicated = await new ServiceDatabases(serverConnectionString).DuplicatedEffectsAsync(confirmed, ct);
+        var duplicated = await databases.DuplicatedEffectsAsync(confirmed, ct);
         var afterLoad = new SoakAfterLoad(Math.Round((loadClock.Elapsed - loadEnded).TotalSeconds, 1), logs.Take(), await queues.ReadAsync(ct));
         await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] every order followed to its end in {afterLoad.Seconds} s");
 
@@ -94,7 +94,9 @@ public static class SoakRun
     {
         var o = report.Orders;
         var t = report.Totals;
-        var worstLog = t.LogBytesPer10kOrders.Where(figure => SoakResources.IsShopProcess(figure.Key)).MaxBy(figure => figure.Value);
+        // Every Shop process, those that logged nothing included: in a short soak none may have logged yet.
+        var worstLog = BenchedShop.ServiceInstances.Select(process => (Key: process, Value: t.LogBytesPer10kOrders.GetValueOrDefault(process)))
+            .MaxBy(figure => figure.Value);
         var memory = report.Trends.Where(trend => trend.Kind == "memory" && trend.Limit is not null).MaxBy(trend => trend.SlopePerMinute);
         var rows = report.Trends.Where(trend => trend.Kind == "rows").MaxBy(trend => trend.SlopePerMinute / Math.Max(trend.Mean ?? 0, 1));
         return $"Orders: {o.Sent} sent, {o.Accepted} accepted, {o.Refused} refused, {o.Confirmed} confirmed, {o.Cancelled} cancelled "

@@ -1,3 +1,5 @@
+using Shop.Bench.Harness;
+
 namespace Shop.Bench.Soak;
 
 /// <summary>

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Shop.Bench.Harness;
 
 namespace Shop.Bench.Soak;
 
 /// <summary>Takes a <see cref="SoakSample"/> at the end of every minute of the soak, on the load's own clock.</summary>
-public sealed class SoakSampler(ResourceLogCounter logs, ProcessMemorySampler memory, TableStatisticsReader tables, QueueDepthReader queues)
+public sealed class SoakSampler(ResourceLogCounter logs, ProcessMemorySampler memory, ServiceDatabases databases, QueueDepthReader queues)
 {
     /// <summary>
     /// Samples at each of <paramref name="settings"/>' minutes from <paramref name="clock"/>'s zero, handing each sample
@@ -35,5 +36,5 @@ public sealed class SoakSampler(ResourceLogCounter logs, ProcessMemorySampler me
 
     /// <summary>One sample; the log tally is taken first, so that it ends with the minute.</summary>
     public async Task<SoakSample> SampleAsync(int minute, CancellationToken ct) =>
-        new(minute, logs.Take(), memory.Sample(), await tables.ReadAsync(ct), await queues.ReadAsync(ct));
+        new(minute, logs.Take(), memory.Sample(), await databases.EventBusTablesAsync(ct), await queues.ReadAsync(ct));
 }

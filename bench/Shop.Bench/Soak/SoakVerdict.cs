@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shop.Bench.Harness;
 
 namespace Shop.Bench.Soak;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Shop.Bench.Soak;
+namespace Shop.Bench.Harness;
 
 /// <summary>
 /// Starts each request at its due time whether or not earlier ones were answered (open loop), and returns once every

@@ -1,7 +1,7 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Shop.Bench.Soak;
+namespace Shop.Bench.Harness;
 
 /// <summary>
 /// Messages ready in each consuming service's queue and its dead-letter queue, read with a passive declare as the
