@@ -34,10 +34,11 @@ wait "$apphost_run" || status=$?
 
 if [ -n "$dcp_session" ]; then
   waited=0
-  while pgrep -f -- "$dcp_session" >/dev/null; do
+  # pgrep -c prints the count and fails when it is 0.
+  while remaining=$(pgrep -c -f -- "$dcp_session"); do
     # The AppHost waited for its resources' cleanup (DcpPublisher:WaitForResourceCleanup), so once DCP's controller is
     # all that is left it has nothing more to stop; on its own it lingers about 2 s before it notices its AppHost is gone.
-    if [ "$(pgrep -f -- "$dcp_session" | wc -l)" -eq 1 ]; then
+    if [ "$remaining" -eq 1 ]; then
       pkill -TERM -f -- "dcp run-controllers --kubeconfig $dcp_session" || true
     fi
     if [ "$waited" -ge 300 ]; then
