@@ -34,6 +34,7 @@ var notifications = builder.AddShopService<Projects.Shop_Notifications>("notific
     .WithReference(users);
 
 builder.AddProject<Projects.Shop_Gateway>("gateway")
+    .WithBuildOutputLaunch()
     .WithPlainHttp()
     .WithOtlpOnlyToDashboard()
     .WithGatewayEndpoints()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Shop.EventBus.Consuming;
 using Shop.EventBus.DeadLetters;
 using Shop.EventBus.Outbox;
@@ -8,16 +9,18 @@ using Shop.EventBus.Outbox;
 namespace Shop.EventBus;
 
 /// <summary>Adds the parts of the event bus a service uses: the outbox if it publishes, handlers if it consumes.</summary>
-public sealed class EventBusBuilder<TContext>(IServiceCollection services) where TContext : DbContext
+public sealed class EventBusBuilder<TContext>(IHostApplicationBuilder builder) where TContext : DbContext
 {
+
     /// <summary>
     /// The service publishes: <see cref="IOutbox"/> writes events into <typeparamref name="TContext"/> (which must
     /// call <c>modelBuilder.AddOutboxTable()</c>) and the relay publishes them.
     /// </summary>
     public EventBusBuilder<TContext> AddOutbox()
     {
-        services.TryAddScoped<IOutbox, EntityFrameworkOutbox<TContext>>();
-        services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.TryAddScoped<IOutbox, EntityFrameworkOutbox<TContext>>();
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.AddWarmUp<PublisherWarmUp>();
         return this;
     }
 
@@ -39,20 +42,20 @@ public sealed class EventBusBuilder<TContext>(IServiceCollection services) where
 
         foreach (var subscription in subscriptions)
         {
-            if (services.Any(descriptor => descriptor.ImplementationInstance is EventSubscription existing && existing.Type == subscription.Type))
+            if (builder.Services.Any(descriptor => descriptor.ImplementationInstance is EventSubscription existing && existing.Type == subscription.Type))
             {
                 throw new InvalidOperationException($"{subscription.Type} already has a handler; a service handles each event type once.");
             }
 
-            services.AddSingleton(subscription);
+            builder.Services.AddSingleton(subscription);
         }
 
-        services.TryAddScoped<THandler>();
-        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IEventProcessor)))
+        builder.Services.TryAddScoped<THandler>();
+        if (!builder.Services.Any(descriptor => descriptor.ServiceType == typeof(IEventProcessor)))
         {
-            services.AddSingleton<IEventProcessor, EventProcessor<TContext>>();
-            services.AddSingleton<DeadLetterQueue>();
-            services.AddHostedService<EventConsumer>();
+            builder.Services.AddSingleton<IEventProcessor, EventProcessor<TContext>>();
+            builder.Services.AddSingleton<DeadLetterQueue>();
+            builder.Services.AddHostedService<EventConsumer>();
         }
 
         return this;

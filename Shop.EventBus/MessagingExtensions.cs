@@ -55,7 +55,7 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<RetentionService<TContext>>();
 
-        return new EventBusBuilder<TContext>(builder.Services);
+        return new EventBusBuilder<TContext>(builder);
     }
 
     /// <summary>"Shop.Orders" → "orders".</summary>

@@ -6,6 +6,7 @@ builder.AddServiceDefaults();
 // Tokens are checked at the door (keys from the users service's JWKS); each route in appsettings.json names its
 // policy, "anonymous" or "default" (signed in). Services check again: defence in depth.
 builder.AddShopAuthentication();
+builder.AddSelfRequestWarmUp(GatewayWarmUp.Requests);
 
 // Only the proxies in ForwardedHeaders:TrustedProxies may name the client's address and scheme (none by default).
 builder.AddGatewayForwardedHeaders();

@@ -14,6 +14,7 @@ builder.AddEventBus<InventoryDbContext>()
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Inventory API", InventoryOpenApi.Constrain);
 builder.AddWarmUp<CatalogWarmUp>();
+builder.AddSelfRequestWarmUp(InventoryApi.WarmUpRequests);
 
 var app = builder.Build();
 

@@ -13,6 +13,7 @@ builder.AddEventBus<NotificationsDbContext>()
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Notifications API");
 builder.AddNotificationServices();
+builder.AddSelfRequestWarmUp(NotificationsApi.WarmUpRequests);
 
 var app = builder.Build();
 

@@ -18,6 +18,7 @@ builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Orders API", OrdersOpenApi.Constrain);
 builder.Services.AddInventoryClient();
 builder.AddWarmUp<OrdersWarmUp>();
+builder.AddSelfRequestWarmUp(OrdersApi.WarmUpRequests);
 
 var app = builder.Build();
 

@@ -14,6 +14,7 @@ builder.AddEventBus<PaymentsDbContext>()
 builder.AddShopAuthentication();
 builder.AddDefaultOpenApi("Shop Payments API", PaymentsOpenApi.Constrain);
 builder.AddPaymentServices();
+builder.AddSelfRequestWarmUp(PaymentsApi.WarmUpRequests);
 
 var app = builder.Build();
 

@@ -13,6 +13,7 @@ builder.AddUsersServices();
 // The issuer validates its own tokens with its own key instead of fetching its JWKS over HTTP.
 builder.AddShopAuthentication(services => services.GetRequiredService<TokenSigningKey>().PublicKey);
 builder.AddDefaultOpenApi("Shop Users API", UsersOpenApi.Constrain);
+builder.AddSelfRequestWarmUp(UsersApi.WarmUpRequests);
 
 var app = builder.Build();
 

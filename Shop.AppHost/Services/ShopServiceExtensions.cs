@@ -51,6 +51,7 @@ public static class ShopServiceExtensions
             .ToList();
 
         return new ShopService(name, instances).WithEachInstance(instance => instance
+            .WithBuildOutputLaunch()
             .WithPlainHttp()
             .WithOtlpOnlyToDashboard()
             .WithHttpHealthCheck("/health")

@@ -4,11 +4,18 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Notifications.Data;
 using Shop.ServiceDefaults.Authentication;
 using Shop.ServiceDefaults.Http;
+using Shop.ServiceDefaults.WarmUp;
 
 namespace Shop.Notifications.Apis;
 
 public static class NotificationsApi
 {
+    /// <summary>The read route once before notifications reports ready, for a customer who has none.</summary>
+    public static IReadOnlyList<SelfRequest> WarmUpRequests { get; } =
+    [
+        new("GET", "/api/v1/notifications?page=1&pageSize=10", StatusCodes.Status200OK) { SignedIn = true },
+    ];
+
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

@@ -8,6 +8,7 @@ using Shop.Orders.Data;
 using Shop.Orders.Domain;
 using Shop.ServiceDefaults.Authentication;
 using Shop.ServiceDefaults.Http;
+using Shop.ServiceDefaults.WarmUp;
 
 namespace Shop.Orders.Apis;
 
@@ -16,6 +17,22 @@ public static class OrdersApi
     private const int MaxCancelAttempts = 3;
 
     private const string InventoryRetryAfterSeconds = "5";
+
+    /// <summary>
+    /// Each route's path once before orders reports ready, as a customer who owns nothing: an order that does not exist,
+    /// an empty page, and an order refused by validation (a quantity of 0), which stores nothing and asks inventory nothing.
+    /// </summary>
+    public static IReadOnlyList<SelfRequest> WarmUpRequests { get; } =
+    [
+        new("GET", "/api/v1/orders/{random}", StatusCodes.Status404NotFound) { SignedIn = true },
+        new("GET", "/api/v1/orders?page=1&pageSize=10", StatusCodes.Status200OK) { SignedIn = true },
+        new("POST", "/api/v1/orders", StatusCodes.Status400BadRequest)
+        {
+            SignedIn = true,
+            Headers = new Dictionary<string, string> { [PlaceOrderRequest.IdempotencyKeyHeader] = "warm-up-{random}" },
+            JsonBody = """{"items":[{"productId":"{random}","quantity":0}],"paymentToken":"tok_visa"}""",
+        },
+    ];
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder endpoints)
     {

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Shop.Orders.Apis;
 using Shop.Orders.Data;
 using Shop.Orders.Domain;
@@ -12,11 +15,16 @@ namespace Shop.Orders.Application;
 
 /// <summary>
 /// The order routes' own code, run once before orders reports ready, for a customer that does not exist: reading an
-/// order and a page of orders, the Idempotency-Key lookup, validating and pricing an order request, and storing an
-/// order with its OrderPlaced in a transaction that is rolled back. Nothing stays behind. Inventory's price lookup is
-/// left to the first order: inventory may still be starting, and its 503s would be logged as failed attempts.
+/// order and a page of orders, the Idempotency-Key lookup, validating and pricing an order request, storing an order
+/// with its OrderPlaced and reading it back in a transaction that is rolled back, and writing both answers' JSON; then
+/// inventory's price lookup of a product that does not exist, and reading a product's JSON. Nothing stays behind.
 /// </summary>
-internal sealed class OrdersWarmUp(OrdersDbContext db, OrderPlacement placement) : IWarmUp
+internal sealed class OrdersWarmUp(
+    OrdersDbContext db,
+    OrderPlacement placement,
+    InventoryClient inventory,
+    DependencyProbe dependencies,
+    IOptions<JsonOptions> json) : IWarmUp
 {
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
@@ -32,10 +40,17 @@ internal sealed class OrdersWarmUp(OrdersDbContext db, OrderPlacement placement)
         var idempotencyKey = $"warm-up-{Guid.NewGuid():N}";
         await placement.FindByIdempotencyKeyAsync(customerId, idempotencyKey, cancellationToken);
 
-        await StoreAndRollBackAsync(customerId, request, idempotencyKey, cancellationToken);
+        await StoreAndRollBackAsync(customer, request, idempotencyKey, cancellationToken);
+
+        // Orders' one call to another service (its client, resilience pipeline and connection), once every inventory
+        // instance is ready: one still migrating would answer 503, retried and logged as a failed attempt.
+        await dependencies.WaitUntilEveryInstanceAnswersAsync(new Uri(InventoryClientExtensions.ServiceAddress, Extensions.HealthEndpointPath), cancellationToken);
+        await inventory.GetProductsAsync([Guid.NewGuid()], cancellationToken);
+        JsonSerializer.Deserialize<InventoryProduct>(
+            $$"""{"id":"{{Guid.NewGuid()}}","name":"Warm-up","price":1.0,"currency":"EUR"}""", JsonSerializerOptions.Web);
     }
 
-    private async Task StoreAndRollBackAsync(Guid customerId, PlaceOrderRequest request, string idempotencyKey, CancellationToken ct)
+    private async Task StoreAndRollBackAsync(ClaimsPrincipal customer, PlaceOrderRequest request, string idempotencyKey, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var validated = request.Validate(idempotencyKey, errors)
@@ -46,8 +61,12 @@ internal sealed class OrdersWarmUp(OrdersDbContext db, OrderPlacement placement)
 
         await db.InTransactionAsync(async (transaction, token) =>
         {
-            placement.Add(customerId, validated, priced, idempotencyKey, OrderRequestFingerprint.Compute(validated));
+            var order = placement.Add(customer.GetUserId(), validated, priced, idempotencyKey, OrderRequestFingerprint.Compute(validated));
             await db.SaveChangesAsync(token);
+            // Read back as GET /api/v1/orders/{id} does: the first order found, not only the first looked for.
+            await OrdersApi.GetOrder(order.Id, customer, db, token);
+            JsonSerializer.Serialize(PlacedOrderResponse.From(order), json.Value.SerializerOptions);
+            JsonSerializer.Serialize(OrderResponse.From(order), json.Value.SerializerOptions);
             await transaction.RollbackAsync(token);
             return true;
         }, ct);

@@ -44,7 +44,8 @@ public sealed partial class InventoryClient(HttpClient http, ILogger<InventoryCl
                     $"Inventory answered {(int)response.StatusCode} for product {productId:D}.");
             }
 
-            var product = await response.Content.ReadFromJsonAsync<InventoryProduct>(cancellationToken);
+            // Named options (the defaults' own), so the warm-up reads its sample with the same cached metadata.
+            var product = await response.Content.ReadFromJsonAsync<InventoryProduct>(JsonSerializerOptions.Web, cancellationToken);
             return IsUsable(product, productId)
                 ? product with { Name = product.Name.Trim(), Currency = product.Currency.ToUpperInvariant() }
                 : throw new InventoryUnavailableException($"Inventory's answer for product {productId:D} is not usable.");

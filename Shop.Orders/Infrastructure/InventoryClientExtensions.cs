@@ -4,6 +4,9 @@ namespace Shop.Orders.Infrastructure;
 
 public static class InventoryClientExtensions
 {
+    /// <summary>Inventory's logical name; service discovery resolves it to every instance.</summary>
+    public static readonly Uri ServiceAddress = new("http://inventory");
+
     /// <summary>
     /// Registers <see cref="InventoryClient"/> (<c>http://inventory</c> through service discovery) with a resilience
     /// pipeline that gives up on a dead inventory well within 5 s, so placing an order answers 503 instead of hanging.
@@ -16,7 +19,7 @@ public static class InventoryClientExtensions
         // ("-standard") are shared by all clients and "InventoryClient-standard" would never be read. Replacing it on
         // this one client keeps a single handler and gives inventory its own options and its own circuit breaker.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is the documented way to replace the default handler.
-        services.AddHttpClient<InventoryClient>(http => http.BaseAddress = new Uri("http://inventory"))
+        services.AddHttpClient<InventoryClient>(http => http.BaseAddress = ServiceAddress)
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(Tune);
 #pragma warning restore EXTEXP0001

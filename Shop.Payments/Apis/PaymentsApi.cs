@@ -5,12 +5,19 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Payments.Data;
 using Shop.ServiceDefaults.Authentication;
 using Shop.ServiceDefaults.Http;
+using Shop.ServiceDefaults.WarmUp;
 
 namespace Shop.Payments.Apis;
 
 public static class PaymentsApi
 {
     public const string OrderIdParameter = "orderId";
+
+    /// <summary>The read route once before payments reports ready, for an order no one placed.</summary>
+    public static IReadOnlyList<SelfRequest> WarmUpRequests { get; } =
+    [
+        new("GET", "/api/v1/payments?orderId={random}", StatusCodes.Status200OK) { SignedIn = true },
+    ];
 
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder endpoints)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 using Shop.ServiceDefaults.Authentication;
@@ -42,6 +43,7 @@ public static class AuthenticationExtensions
                     NameClaimType = ShopClaims.Subject,
                     RoleClaimType = ShopClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    IssuerSigningKeys = services.GetRequiredService<WarmUpSigningKey>().AcceptedKeys,
                 };
 
                 if (localSigningKey is not null)
@@ -56,9 +58,7 @@ public static class AuthenticationExtensions
                 options.Backchannel = services.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName);
             });
 
-#pragma warning disable EXTEXP0001 // Experimental, and the one way to take the default resilience off a single client.
-        builder.Services.AddHttpClient(TokenValidationWarmUp.ProbeClientName).RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        builder.Services.TryAddSingleton<WarmUpSigningKey>();
         builder.AddWarmUp<TokenValidationWarmUp>();
 
         builder.Services.AddAuthorizationBuilder()

@@ -18,14 +18,15 @@ internal sealed record AnsweringProcess(string InstanceId, int ProcessId)
         return new AnsweringProcess(instanceId, int.Parse(instanceId[(separator + 1)..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The executable's file name, e.g. <c>Shop.Orders</c> (or the dll's name under <c>dotnet</c>).</summary>
+    /// <summary>The executable's file name, e.g. <c>Shop.Orders</c> (or the dll's name under <c>dotnet exec</c>).</summary>
     public string Executable
     {
         get
         {
             var arguments = ReadProc("cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
             var executable = Path.GetFileName(arguments[0]);
-            return executable == "dotnet" && arguments.Length > 1 ? Path.GetFileName(arguments[1]).Replace(".dll", "", StringComparison.Ordinal) : executable;
+            var dll = arguments.Skip(1).FirstOrDefault(argument => argument.EndsWith(".dll", StringComparison.Ordinal));
+            return executable == "dotnet" && dll is not null ? Path.GetFileNameWithoutExtension(dll) : executable;
         }
     }
 

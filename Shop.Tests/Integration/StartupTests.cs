@@ -44,6 +44,27 @@ public sealed class StartupTests(ShopAppFixture shop)
             connectionStrings);
     }
 
+    // Aspire's default, `dotnet run`, evaluates the project with MSBuild before each start: seconds of CPU per instance.
+    [Theory]
+    [InlineData("users", "Shop.Users")]
+    [InlineData("orders", "Shop.Orders")]
+    [InlineData("orders-2", "Shop.Orders")]
+    [InlineData("inventory", "Shop.Inventory")]
+    [InlineData("inventory-2", "Shop.Inventory")]
+    [InlineData("payments", "Shop.Payments")]
+    [InlineData("notifications", "Shop.Notifications")]
+    [InlineData(ShopResources.Gateway, "Shop.Gateway")]
+    public void Each_project_starts_from_its_build_output_not_through_dotnet_run(string resource, string project)
+    {
+        Assert.True(shop.App.ResourceNotifications.TryGetCurrentState(resource, out var resourceEvent));
+
+        var properties = resourceEvent.Snapshot.Properties.ToDictionary(property => property.Name, property => property.Value);
+        Assert.Equal("dotnet", properties["executable.path"]);
+        var arguments = Assert.IsAssignableFrom<IEnumerable<object>>(properties["executable.args"]).Select(argument => argument.ToString()).ToList();
+        Assert.Equal("exec", arguments[0]);
+        Assert.EndsWith($"/{project}/bin/Debug/net10.0/{project}.dll", arguments[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Gateway_does_not_take_the_run_mode_port_in_tests()
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Shop.EventBus;
 using Shop.EventBus.Consuming;
 using Shop.IntegrationEvents;
@@ -12,9 +13,10 @@ public sealed class EventBusBuilderTests
     [Fact]
     public void A_handler_subscribes_to_every_event_type_it_handles()
     {
-        var services = new ServiceCollection();
+        var host = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var services = host.Services;
 
-        new EventBusBuilder<NoDatabase>(services).Subscribe<TwoEventHandler>();
+        new EventBusBuilder<NoDatabase>(host).Subscribe<TwoEventHandler>();
 
         Assert.Equal(
             ["order-placed.v1", "stock-reserved.v1"],
@@ -25,7 +27,7 @@ public sealed class EventBusBuilderTests
     [Fact]
     public void A_second_handler_for_an_event_type_the_service_already_handles_is_refused()
     {
-        var builder = new EventBusBuilder<NoDatabase>(new ServiceCollection()).Subscribe<TwoEventHandler>();
+        var builder = new EventBusBuilder<NoDatabase>(Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings())).Subscribe<TwoEventHandler>();
 
         var exception = Assert.Throws<InvalidOperationException>(() => builder.Subscribe<StockReservedHandler>());
 
@@ -35,7 +37,7 @@ public sealed class EventBusBuilderTests
     [Fact]
     public void A_class_that_handles_no_event_is_refused()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() => new EventBusBuilder<NoDatabase>(new ServiceCollection()).Subscribe<NoDatabase>());
+        var exception = Assert.Throws<InvalidOperationException>(() => new EventBusBuilder<NoDatabase>(Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings())).Subscribe<NoDatabase>());
 
         Assert.Equal("NoDatabase implements no IIntegrationEventHandler<TEvent>.", exception.Message);
     }

@@ -7,11 +7,23 @@ using Shop.IntegrationEvents;
 using Shop.ServiceDefaults.Authentication;
 using Shop.Users.Data;
 using Shop.Users.Domain;
+using Shop.ServiceDefaults.WarmUp;
 
 namespace Shop.Users.Apis;
 
 public static class UsersApi
 {
+    /// <summary>
+    /// Each route's path once before users reports ready, changing nothing: a registration refused by validation, a
+    /// sign-in with an unknown email (which verifies a password like any other), and a signed-in customer who has no account.
+    /// </summary>
+    public static IReadOnlyList<SelfRequest> WarmUpRequests { get; } =
+    [
+        new("POST", "/api/v1/users", StatusCodes.Status400BadRequest) { JsonBody = """{"email":"","password":"","displayName":""}""" },
+        new("POST", "/api/v1/auth/token", StatusCodes.Status401Unauthorized) { JsonBody = """{"email":"warm-up-{random}@example.invalid","password":"warm-up"}""" },
+        new("GET", "/api/v1/users/me", StatusCodes.Status404NotFound) { SignedIn = true },
+    ];
+
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
         var users = routes.MapGroup("/api/v1/users").WithTags("Users");

@@ -126,8 +126,9 @@ public sealed class BenchedShop : IAsyncDisposable
     }
 
     /// <summary>
-    /// The process id of each service instance. DCP starts a project as <c>dotnet run</c>, whose child is the service
-    /// itself: that child's memory is what the service costs.
+    /// The process id of each service instance. The AppHost has DCP start a project's build output (<c>dotnet exec</c>,
+    /// <c>WithBuildOutputLaunch</c>), so that process is the service; where it falls back to Aspire's <c>dotnet run</c>,
+    /// the service is that launcher's child, whose memory is what the service costs.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, int>> ServiceProcessIdsAsync(CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace Shop.Bench.Reporting;
 
 /// <summary>
-/// What <c>scripts/bench.sh</c> measured around <c>scripts/run.sh</c> (warm build): seconds to the gateway forwarding
+/// What <c>scripts/bench.sh</c> measured around <c>scripts/run.sh</c> (warm build): seconds to ready (the console says so and the gateway forwards)
 /// and to every service answering through it, each main route's first request against the same route warm, and the
 /// stop, from SIGTERM until <c>scripts/run.sh</c> returned with every process it started gone.
 /// </summary>
