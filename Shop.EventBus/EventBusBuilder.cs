@@ -11,7 +11,6 @@ namespace Shop.EventBus;
 /// <summary>Adds the parts of the event bus a service uses: the outbox if it publishes, handlers if it consumes.</summary>
 public sealed class EventBusBuilder<TContext>(IHostApplicationBuilder builder) where TContext : DbContext
 {
-
     /// <summary>
     /// The service publishes: <see cref="IOutbox"/> writes events into <typeparamref name="TContext"/> (which must
     /// call <c>modelBuilder.AddOutboxTable()</c>) and the relay publishes them.

@@ -10,14 +10,14 @@ namespace Shop.Inventory.Apis;
 
 public static class InventoryApi
 {
+    private const int MaxStockUpdateAttempts = 3;
+
     /// <summary>The catalog's read routes once before inventory reports ready: a page, and a product that does not exist.</summary>
     public static IReadOnlyList<SelfRequest> WarmUpRequests { get; } =
     [
         new("GET", "/api/v1/products?page=1&pageSize=5", StatusCodes.Status200OK),
         new("GET", "/api/v1/products/{random}", StatusCodes.Status404NotFound),
     ];
-
-    private const int MaxStockUpdateAttempts = 3;
 
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder endpoints)
     {

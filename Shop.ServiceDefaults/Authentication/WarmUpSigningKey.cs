@@ -15,11 +15,7 @@ internal sealed class WarmUpSigningKey(WarmUpRunner warmUp) : IDisposable
 {
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(1);
 
-    private readonly RSA _rsa = RSA.Create(2048);
-
-    private RsaSecurityKey? _key;
-
-    private RsaSecurityKey Key => _key ??= new RsaSecurityKey(_rsa) { KeyId = $"warm-up-{Guid.NewGuid():N}" };
+    private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = $"warm-up-{Guid.NewGuid():N}" };
 
     /// <summary>
     /// Read on every validation (JwtBearer clones the parameters, not the keys): this key while the warm-up runs, none
@@ -31,7 +27,7 @@ internal sealed class WarmUpSigningKey(WarmUpRunner warmUp) : IDisposable
         {
             if (!warmUp.IsDone)
             {
-                yield return Key;
+                yield return _key;
             }
         }
     }
@@ -43,8 +39,8 @@ internal sealed class WarmUpSigningKey(WarmUpRunner warmUp) : IDisposable
         Audience = ShopTokens.Audience,
         Subject = new ClaimsIdentity([new Claim(ShopClaims.Subject, customerId.ToString()), new Claim(ShopClaims.Role, ShopRoles.Customer)]),
         Expires = DateTime.UtcNow.Add(TokenLifetime),
-        SigningCredentials = new SigningCredentials(Key, ShopTokens.SigningAlgorithm),
+        SigningCredentials = new SigningCredentials(_key, ShopTokens.SigningAlgorithm),
     });
 
-    public void Dispose() => _rsa.Dispose();
+    public void Dispose() => _key.Rsa.Dispose();
 }

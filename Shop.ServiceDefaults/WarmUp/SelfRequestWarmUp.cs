@@ -46,10 +46,12 @@ internal sealed class SelfRequestWarmUp(
     private static HttpRequestMessage Build(SelfRequest request, string token)
     {
         var random = Guid.NewGuid().ToString();
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.PathAndQuery.Replace(SelfRequest.RandomPlaceholder, random, StringComparison.Ordinal));
+        string Fill(string text) => text.Replace(SelfRequest.RandomPlaceholder, random, StringComparison.Ordinal);
+
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), Fill(request.PathAndQuery));
         if (request.JsonBody is { } body)
         {
-            message.Content = new StringContent(body.Replace(SelfRequest.RandomPlaceholder, random, StringComparison.Ordinal), Encoding.UTF8, "application/json");
+            message.Content = new StringContent(Fill(body), Encoding.UTF8, "application/json");
         }
 
         if (request.SignedIn)
@@ -59,7 +61,7 @@ internal sealed class SelfRequestWarmUp(
 
         foreach (var (name, value) in request.Headers)
         {
-            message.Headers.Add(name, value.Replace(SelfRequest.RandomPlaceholder, random, StringComparison.Ordinal));
+            message.Headers.Add(name, Fill(value));
         }
 
         return message;
