@@ -36,9 +36,12 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often the relay looks for unsent events when nothing woke it (e.g. rows written by another replica).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the relay looks for unsent events when nothing woke it. Every commit wakes its own relay, so this only
+    /// bounds how long rows wait whose writer stopped right after committing them.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Events the relay publishes per database transaction.</summary>
     [Range(1, 10_000)]

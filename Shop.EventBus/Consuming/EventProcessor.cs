@@ -27,7 +27,6 @@ internal sealed class EventProcessor<TContext>(
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var wroteEvents = false;
         var handled = await db.InTransactionAsync(async (transaction, token) =>
         {
             var inbox = db.Set<InboxMessage>();
@@ -38,7 +37,6 @@ internal sealed class EventProcessor<TContext>(
 
             await subscription.InvokeAsync(scope.ServiceProvider, envelope.Data, token);
             inbox.Add(new InboxMessage { EventId = envelope.Id, Type = envelope.Type, ProcessedAt = time.GetUtcNow() });
-            wroteEvents = db.ChangeTracker.Entries<OutboxMessage>().Any(entry => entry.State == EntityState.Added);
             try
             {
                 await db.SaveChangesAsync(token);
@@ -52,7 +50,9 @@ internal sealed class EventProcessor<TContext>(
             return true;
         }, ct);
 
-        if (handled && wroteEvents)
+        // Asked of the outbox rather than of the change tracker, because a handler that saves its own changes leaves
+        // its events Unchanged before the commit: it then waited for the relay's poll.
+        if (handled && scope.ServiceProvider.GetService<IOutbox>() is EntityFrameworkOutbox<TContext> { HasAddedEvents: true })
         {
             // The events the handler wrote to the outbox are committed now. Most handlers write none, and waking the
             // relay for them cost a transaction that found nothing (bench/README.md).

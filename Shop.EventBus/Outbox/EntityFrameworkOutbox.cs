@@ -10,9 +10,14 @@ internal sealed class EntityFrameworkOutbox<TContext>(TContext db, OutboxSignal 
 {
     private bool _wakesRelay;
 
+    /// <summary>Whether this unit of work added events, saved or not: the consumer wakes the relay after its commit then.</summary>
+    public bool HasAddedEvents { get; private set; }
+
     public void Add<TEvent>(TEvent integrationEvent) where TEvent : class
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
+
+        HasAddedEvents = true;
 
         var now = time.GetUtcNow();
         var current = Activity.Current;

@@ -17,6 +17,13 @@ namespace Shop.EventBus.Outbox;
 /// sent. While the broker is down it keeps trying with backoff; nothing is lost because a row stays pending until
 /// confirmed. A PostgreSQL advisory lock lets one replica at a time relay, so batches go out in write order.
 /// </summary>
+/// <remarks>
+/// Every commit that adds outbox rows wakes its own process's relay (<see cref="OutboxSignal"/>), so rows are found
+/// without polling: the relay that was woken either takes the lock and reads them, or finds another replica holding it
+/// and tries again shortly, since that replica may have read its batch before the commit. The poll
+/// (<see cref="MessagingOptions.OutboxPollInterval"/>) is only the safety net for rows whose writer stopped between
+/// its commit and its relay's pass, so an idle service runs a relay pass twice a minute rather than every second.
+/// </remarks>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopeFactory,
     DatabaseMigrationStatus<TContext> migrations,
@@ -31,6 +38,9 @@ internal sealed partial class OutboxRelay<TContext>(
     // Any constant works: each service has its own database. It only has to differ from other advisory locks there.
     private const long RelayLockKey = 0x5348_4F50_4F55_5458; // "SHOPOUTX"
 
+    // How soon a relay that found another replica relaying tries again: about one batch's publish and commit.
+    private static readonly TimeSpan BusyRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly MessagingOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,10 +50,10 @@ internal sealed partial class OutboxRelay<TContext>(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            bool more;
+            RelayPass pass;
             try
             {
-                more = await RelayBatchAsync(stoppingToken);
+                pass = await RelayBatchAsync(stoppingToken);
                 if (failures > 0)
                 {
                     LogRecovered(failures);
@@ -60,15 +70,31 @@ internal sealed partial class OutboxRelay<TContext>(
                 continue;
             }
 
-            if (!more)
+            switch (pass)
             {
-                await signal.WaitAsync(_options.OutboxPollInterval, stoppingToken);
+                case RelayPass.Busy:
+                    await Task.Delay(BusyRetryDelay, time, stoppingToken);
+                    break;
+                case RelayPass.Drained:
+                    await signal.WaitAsync(_options.OutboxPollInterval, stoppingToken);
+                    break;
             }
         }
     }
 
-    /// <summary>Publishes one batch; true when the batch was full and more rows may be waiting.</summary>
-    private async Task<bool> RelayBatchAsync(CancellationToken ct)
+    private enum RelayPass
+    {
+        /// <summary>Every pending row was published.</summary>
+        Drained,
+
+        /// <summary>The batch was full: more rows may be waiting.</summary>
+        More,
+
+        /// <summary>Another replica holds the relay lock and may have read its batch before the rows that woke this one.</summary>
+        Busy,
+    }
+
+    private async Task<RelayPass> RelayBatchAsync(CancellationToken ct)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -76,7 +102,7 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RelayLockKey}) AS \"Value\"").SingleAsync(token))
             {
-                return false; // Another replica is relaying this database's outbox.
+                return RelayPass.Busy;
             }
 
             var pending = await db.Set<OutboxMessage>()
@@ -120,7 +146,7 @@ internal sealed partial class OutboxRelay<TContext>(
                 ExceptionDispatchInfo.Throw(failure);
             }
 
-            return pending.Count == _options.OutboxBatchSize;
+            return pending.Count == _options.OutboxBatchSize ? RelayPass.More : RelayPass.Drained;
         }, ct);
     }
 

@@ -63,6 +63,12 @@ public abstract class ShopApp : IAsyncLifetime
     private static IEnumerable<string> RaisedRateLimits =>
         ShopResources.RateLimitPolicies.Select(policy => $"--Gateway:RateLimits:{policy}:PermitLimit=1000000");
 
+    /// <summary>
+    /// Every commit wakes an outbox relay; the poll is only the net for a writer that stopped right after committing.
+    /// Ten minutes is past every test's wait, so a test whose events went out only through the poll fails.
+    /// </summary>
+    private const string RelayPollOutOfReach = "--Messaging:OutboxPollInterval=00:10:00";
+
     public async Task InitializeAsync()
     {
         using var startup = new CancellationTokenSource(TestContext.StartupTimeout);
@@ -70,7 +76,8 @@ public abstract class ShopApp : IAsyncLifetime
         [
             "--Shop:GatewayPort=0", "--Shop:EphemeralData=true", $"--Shop:DataDirectory={DataDirectory}",
             $"--Shop:Infrastructure={Infrastructure.ToString().ToLowerInvariant()}",
-            $"--Parameters:admin-password={AdminPassword}", $"--Parameters:jwt-signing-key={TokenSigningKey}", .. RaisedRateLimits, .. Settings,
+            $"--Parameters:admin-password={AdminPassword}", $"--Parameters:jwt-signing-key={TokenSigningKey}", .. RaisedRateLimits,
+            RelayPollOutOfReach, .. Settings,
         ];
 
         // The testing builder runs no dashboard, so the AppHost gives the services no OTLP endpoint
