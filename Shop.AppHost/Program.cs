@@ -9,6 +9,9 @@ var builder = DistributedApplication.CreateBuilder(args);
 // resource's health, and tests and WaitFor read it from there.
 builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None));
 
+// On Ctrl+C the services get their SIGTERM at once, and their servers as soon as they have exited (ServicesFirstStop).
+builder.StopServicesFirst();
+
 // Containers when a container runtime answers, otherwise the machine's own PostgreSQL and RabbitMQ
 // (see Infrastructure/ and docs/architecture.md). Services cannot tell the difference. Each service logs in to both with
 // credentials of its own that reach only its database and its queues (docs/security.md).
