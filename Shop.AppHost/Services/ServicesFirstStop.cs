@@ -35,6 +35,9 @@ internal sealed partial class ServicesFirstStop(ResourceNotificationService noti
     // Resource id -> its running process.
     private readonly ConcurrentDictionary<string, RunningProcess> _running = new();
 
+    /// <summary>How many running processes the stop would signal now.</summary>
+    internal int KnownProcesses => _running.Count;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
