@@ -8,16 +8,12 @@ namespace Shop.EventBus.Outbox;
 internal sealed class EntityFrameworkOutbox<TContext>(TContext db, OutboxSignal signal, TimeProvider time) : IOutbox
     where TContext : DbContext
 {
-    private bool _wakesRelay;
-
     /// <summary>Whether this unit of work added events, saved or not: the consumer wakes the relay after its commit then.</summary>
     public bool HasAddedEvents { get; private set; }
 
     public void Add<TEvent>(TEvent integrationEvent) where TEvent : class
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
-
-        HasAddedEvents = true;
 
         var now = time.GetUtcNow();
         var current = Activity.Current;
@@ -34,9 +30,9 @@ internal sealed class EntityFrameworkOutbox<TContext>(TContext db, OutboxSignal 
         // Outside an explicit transaction SaveChanges is the commit, so the relay can go at once. Inside one (event
         // handlers) the rows are not visible yet: the consumer wakes the relay after its commit instead, since a
         // wake-up now would only cost the relay a pass that finds nothing.
-        if (!_wakesRelay)
+        if (!HasAddedEvents)
         {
-            _wakesRelay = true;
+            HasAddedEvents = true;
             db.SavedChanges += (_, _) =>
             {
                 if (db.Database.CurrentTransaction is null)

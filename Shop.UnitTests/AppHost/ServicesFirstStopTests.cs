@@ -20,6 +20,20 @@ public sealed class ServicesFirstStopTests : IDisposable
 
     private readonly List<Process> _processes = [];
 
+    private readonly StoppingLifetime _lifetime = new();
+
+    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
+
+    private readonly ResourceNotificationService _notifications;
+
+    private readonly ServicesFirstStop _stop;
+
+    public ServicesFirstStopTests()
+    {
+        _notifications = new ResourceNotificationService(NullLogger<ResourceNotificationService>.Instance, _lifetime, _services, new ResourceLoggerService());
+        _stop = new ServicesFirstStop(_notifications, NullLogger<ServicesFirstStop>.Instance);
+    }
+
     [Fact]
     public async Task A_stop_signals_every_service_at_once_and_their_servers_only_once_the_services_have_exited()
     {
@@ -27,21 +41,14 @@ public sealed class ServicesFirstStopTests : IDisposable
         var orders = StartProcess("orders", exitDelay: "0.3");
         var payments = StartProcess("payments", exitDelay: "0.3");
         var postgres = StartProcess("postgres", exitDelay: "0");
-        using var lifetime = new StoppingLifetime();
-        using var services = new ServiceCollection().BuildServiceProvider();
-        using var notifications = new ResourceNotificationService(NullLogger<ResourceNotificationService>.Instance, lifetime, services, new ResourceLoggerService());
-        using var stop = new ServicesFirstStop(notifications, NullLogger<ServicesFirstStop>.Instance);
-        await stop.StartAsync(timeout.Token);
+        await _stop.StartAsync(timeout.Token);
 
-        await PublishRunningAsync(notifications, new ProjectResource("orders"), orders);
-        await PublishRunningAsync(notifications, new ProjectResource("payments"), payments);
-        await PublishRunningAsync(notifications, new ExecutableResource("postgres", "bash", _directory.FullName), postgres);
-        while (stop.KnownProcesses < 3)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        await PublishRunningAsync(new ProjectResource("orders"), orders);
+        await PublishRunningAsync(new ProjectResource("payments"), payments);
+        await PublishRunningAsync(new ExecutableResource("postgres", "bash", _directory.FullName), postgres);
+        await UntilAsync(() => _stop.KnownProcesses == 3, timeout.Token);
 
-        await stop.StoppingAsync(timeout.Token);
+        await _stop.StoppingAsync(timeout.Token);
         await Task.WhenAll(_processes.Select(process => process.WaitForExitAsync(timeout.Token)));
 
         Assert.True(ReadTime("orders.signalled") < ReadTime("payments.exited"), "The services were signalled one after the other.");
@@ -56,31 +63,25 @@ public sealed class ServicesFirstStopTests : IDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var orders = StartProcess("orders", exitDelay: "0");
-        using var lifetime = new StoppingLifetime();
-        using var services = new ServiceCollection().BuildServiceProvider();
-        using var notifications = new ResourceNotificationService(NullLogger<ResourceNotificationService>.Instance, lifetime, services, new ResourceLoggerService());
-        using var stop = new ServicesFirstStop(notifications, NullLogger<ServicesFirstStop>.Instance);
-        await stop.StartAsync(timeout.Token);
+        await _stop.StartAsync(timeout.Token);
         var resource = new ProjectResource("orders");
-        await PublishRunningAsync(notifications, resource, orders);
-        while (stop.KnownProcesses < 1)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        await PublishRunningAsync(resource, orders);
+        await UntilAsync(() => _stop.KnownProcesses == 1, timeout.Token);
 
-        await notifications.PublishUpdateAsync(resource, snapshot => snapshot with { State = KnownResourceStates.Exited });
-        while (stop.KnownProcesses > 0)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        await _notifications.PublishUpdateAsync(resource, snapshot => snapshot with { State = KnownResourceStates.Exited });
+        await UntilAsync(() => _stop.KnownProcesses == 0, timeout.Token);
 
-        await stop.StoppingAsync(timeout.Token);
+        await _stop.StoppingAsync(timeout.Token);
 
         Assert.False(File.Exists(Path.Combine(_directory.FullName, "orders.signalled")));
     }
 
     public void Dispose()
     {
+        _stop.Dispose();
+        _notifications.Dispose();
+        _services.Dispose();
+        _lifetime.Dispose();
         foreach (var process in _processes)
         {
             if (!process.HasExited)
@@ -94,8 +95,17 @@ public sealed class ServicesFirstStopTests : IDisposable
         _directory.Delete(recursive: true);
     }
 
-    private static Task PublishRunningAsync(ResourceNotificationService notifications, IResource resource, Process process) =>
-        notifications.PublishUpdateAsync(resource, snapshot => snapshot with
+    // The stop learns of resources from notifications it watches in the background.
+    private static async Task UntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+    }
+
+    private Task PublishRunningAsync(IResource resource, Process process) =>
+        _notifications.PublishUpdateAsync(resource, snapshot => snapshot with
         {
             State = KnownResourceStates.Running,
             Properties = [new ResourcePropertySnapshot(ProcessIdProperty, process.Id)],
