@@ -57,9 +57,6 @@ public sealed class BrokerChannels(IServiceProvider services, IOptions<Messaging
         }
     }
 
-    /// <summary>Opens the publishing channel ahead of the first publish (see <see cref="Outbox.PublisherWarmUp"/>).</summary>
-    public Task OpenPublisherAsync(CancellationToken ct) => PublisherAsync(ct);
-
     /// <summary>A channel whose publishes complete only once the broker confirms them; the exchange must exist (the broker's definitions make it).</summary>
     private async Task<IChannel> PublisherAsync(CancellationToken ct)
     {

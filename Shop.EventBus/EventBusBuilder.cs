@@ -55,6 +55,7 @@ public sealed class EventBusBuilder<TContext>(IHostApplicationBuilder builder) w
             builder.Services.AddSingleton<IEventProcessor, EventProcessor<TContext>>();
             builder.Services.AddSingleton<DeadLetterQueue>();
             builder.Services.AddHostedService<EventConsumer>();
+            builder.AddWarmUp<InboxWarmUp>();
         }
 
         return this;

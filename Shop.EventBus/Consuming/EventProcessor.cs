@@ -26,29 +26,8 @@ internal sealed class EventProcessor<TContext>(
         ArgumentNullException.ThrowIfNull(subscription);
 
         await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var handled = await db.InTransactionAsync(async (transaction, token) =>
-        {
-            var inbox = db.Set<InboxMessage>();
-            if (await inbox.AnyAsync(message => message.EventId == envelope.Id, token))
-            {
-                return false;
-            }
-
-            await subscription.InvokeAsync(scope.ServiceProvider, envelope.Data, token);
-            inbox.Add(new InboxMessage { EventId = envelope.Id, Type = envelope.Type, ProcessedAt = time.GetUtcNow() });
-            try
-            {
-                await db.SaveChangesAsync(token);
-            }
-            catch (DbUpdateException exception) when (exception.IsUniqueViolation(MessagingModelBuilderExtensions.InboxPrimaryKey))
-            {
-                return false; // A concurrent delivery of the same event committed first.
-            }
-
-            await transaction.CommitAsync(token);
-            return true;
-        }, ct);
+        var handled = await RecordAsync(
+            scope.ServiceProvider, envelope, (services, token) => subscription.InvokeAsync(services, envelope.Data, token), commit: true, ct);
 
         // Asked of the outbox rather than of the change tracker, because a handler that saves its own changes leaves
         // its events Unchanged before the commit: it then waited for the relay's poll.
@@ -60,5 +39,61 @@ internal sealed class EventProcessor<TContext>(
         }
 
         return handled;
+    }
+
+    public async Task WarmUpAsync(EventEnvelope envelope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        await RecordAsync(scope.ServiceProvider, envelope, handle: null, commit: false, ct);
+    }
+
+    /// <summary>
+    /// The duplicate check, the handler and the inbox record in one transaction, committed or (for the warm-up) rolled
+    /// back. False when the event had been handled before.
+    /// </summary>
+    private async Task<bool> RecordAsync(
+        IServiceProvider services,
+        EventEnvelope envelope,
+        Func<IServiceProvider, CancellationToken, Task>? handle,
+        bool commit,
+        CancellationToken ct)
+    {
+        var db = services.GetRequiredService<TContext>();
+        return await db.InTransactionAsync(async (transaction, token) =>
+        {
+            var inbox = db.Set<InboxMessage>();
+            if (await inbox.AnyAsync(message => message.EventId == envelope.Id, token))
+            {
+                return false;
+            }
+
+            if (handle is not null)
+            {
+                await handle(services, token);
+            }
+
+            inbox.Add(new InboxMessage { EventId = envelope.Id, Type = envelope.Type, ProcessedAt = time.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException exception) when (exception.IsUniqueViolation(MessagingModelBuilderExtensions.InboxPrimaryKey))
+            {
+                return false; // A concurrent delivery of the same event committed first.
+            }
+
+            if (commit)
+            {
+                await transaction.CommitAsync(token);
+            }
+            else
+            {
+                await transaction.RollbackAsync(token);
+            }
+
+            return true;
+        }, ct);
     }
 }

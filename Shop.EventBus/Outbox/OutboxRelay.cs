@@ -166,15 +166,7 @@ internal sealed partial class OutboxRelay<TContext>(
             payload.RootElement);
         var body = envelope.ToUtf8Bytes();
 
-        var properties = new BasicProperties
-        {
-            MessageId = message.Id.ToString(),
-            Type = message.Type,
-            ContentType = "application/json",
-            ContentEncoding = Encoding.UTF8.WebName,
-            DeliveryMode = DeliveryModes.Persistent,
-            Timestamp = new AmqpTimestamp(message.OccurredAt.ToUnixTimeSeconds()),
-        };
+        var properties = EventProperties.Create(message.Id, message.Type, message.OccurredAt);
         await broker.PublishAsync(_options.Exchange, message.Type, mandatory: false, properties, body, ct);
         telemetry.Published(message.Type);
     }

@@ -15,14 +15,14 @@ namespace Shop.Orders.Application;
 
 /// <summary>
 /// The order routes' own code, run once before orders reports ready, for a customer that does not exist: reading an
-/// order and a page of orders, the Idempotency-Key lookup, validating and pricing an order request, storing an order
-/// with its OrderPlaced and reading it back in a transaction that is rolled back, and writing both answers' JSON; then
-/// inventory's price lookup of a product that does not exist, and reading a product's JSON. Nothing stays behind.
+/// order and a page of orders, validating and pricing an order request, storing an order with its OrderPlaced and
+/// reading it back in a transaction that is rolled back, and writing both answers' JSON; then placing an order of a
+/// product that does not exist (the Idempotency-Key lookup and inventory's price lookup, refused before anything is
+/// stored), and reading a product's JSON. Nothing stays behind.
 /// </summary>
 internal sealed class OrdersWarmUp(
     OrdersDbContext db,
     OrderPlacement placement,
-    InventoryClient inventory,
     DependencyProbe dependencies,
     IOptions<JsonOptions> json) : IWarmUp
 {
@@ -38,23 +38,27 @@ internal sealed class OrdersWarmUp(
 
         var request = new PlaceOrderRequest([new PlaceOrderLine(Guid.NewGuid(), 1)], "tok_visa");
         var idempotencyKey = $"warm-up-{Guid.NewGuid():N}";
-        await placement.FindByIdempotencyKeyAsync(customerId, idempotencyKey, cancellationToken);
+        var validated = request.Validate(idempotencyKey, new ValidationErrors())
+            ?? throw new InvalidOperationException("The warm-up order is not a valid request.");
 
-        await StoreAndRollBackAsync(customer, request, idempotencyKey, cancellationToken);
+        await StoreAndRollBackAsync(customer, validated, idempotencyKey, cancellationToken);
 
         // Orders' one call to another service (its client, resilience pipeline and connection), once every inventory
         // instance is ready: one still migrating would answer 503, retried and logged as a failed attempt.
         await dependencies.WaitUntilEveryInstanceAnswersAsync(new Uri(InventoryClientExtensions.ServiceAddress, Extensions.HealthEndpointPath), cancellationToken);
-        await inventory.GetProductsAsync([Guid.NewGuid()], cancellationToken);
+        var refused = await placement.PlaceAsync(customerId, validated, idempotencyKey, cancellationToken);
+        if (refused.Outcome != PlaceOrderOutcome.Invalid)
+        {
+            throw new InvalidOperationException($"Placing an order of an unknown product ended {refused.Outcome}, not Invalid.");
+        }
+
         JsonSerializer.Deserialize<InventoryProduct>(
             $$"""{"id":"{{Guid.NewGuid()}}","name":"Warm-up","price":1.0,"currency":"EUR"}""", JsonSerializerOptions.Web);
     }
 
-    private async Task StoreAndRollBackAsync(ClaimsPrincipal customer, PlaceOrderRequest request, string idempotencyKey, CancellationToken ct)
+    private async Task StoreAndRollBackAsync(ClaimsPrincipal customer, OrderRequest validated, string idempotencyKey, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var validated = request.Validate(idempotencyKey, errors)
-            ?? throw new InvalidOperationException("The warm-up order is not a valid request.");
         var product = new InventoryProduct(validated.Lines[0].ProductId, "Warm-up", 1m, "EUR");
         var priced = OrderPricing.Price(validated, new Dictionary<Guid, InventoryProduct?> { [product.Id] = product }, errors)
             ?? throw new InvalidOperationException("The warm-up order cannot be priced.");
