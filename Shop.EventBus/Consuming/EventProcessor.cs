@@ -27,7 +27,7 @@ internal sealed class EventProcessor<TContext>(
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var handled = await RecordAsync(
-            scope.ServiceProvider, envelope, (services, token) => subscription.InvokeAsync(services, envelope.Data, token), commit: true, ct);
+            scope.ServiceProvider, envelope, (services, token) => subscription.InvokeAsync(services, envelope.Data, token), ct);
 
         // Asked of the outbox rather than of the change tracker, because a handler that saves its own changes leaves
         // its events Unchanged before the commit: it then waited for the relay's poll.
@@ -46,19 +46,15 @@ internal sealed class EventProcessor<TContext>(
         ArgumentNullException.ThrowIfNull(envelope);
 
         await using var scope = scopeFactory.CreateAsyncScope();
-        await RecordAsync(scope.ServiceProvider, envelope, handle: null, commit: false, ct);
+        await RecordAsync(scope.ServiceProvider, envelope, handle: null, ct);
     }
 
     /// <summary>
-    /// The duplicate check, the handler and the inbox record in one transaction, committed or (for the warm-up) rolled
-    /// back. False when the event had been handled before.
+    /// The duplicate check, the handler and the inbox record in one transaction, committed; without a handler (the
+    /// warm-up) rolled back instead. False when the event had been handled before.
     /// </summary>
     private async Task<bool> RecordAsync(
-        IServiceProvider services,
-        EventEnvelope envelope,
-        Func<IServiceProvider, CancellationToken, Task>? handle,
-        bool commit,
-        CancellationToken ct)
+        IServiceProvider services, EventEnvelope envelope, Func<IServiceProvider, CancellationToken, Task>? handle, CancellationToken ct)
     {
         var db = services.GetRequiredService<TContext>();
         return await db.InTransactionAsync(async (transaction, token) =>
@@ -84,7 +80,7 @@ internal sealed class EventProcessor<TContext>(
                 return false; // A concurrent delivery of the same event committed first.
             }
 
-            if (commit)
+            if (handle is not null)
             {
                 await transaction.CommitAsync(token);
             }
