@@ -17,8 +17,7 @@ public sealed class WarmUpLeavesNothingTests(ShopAppFixture shop)
     [InlineData("notificationsdb")]
     public async Task The_inbox_warm_up_leaves_no_handled_event(string database)
     {
-        var rows = await ServiceDatabase.ScalarAsync<long>(
-            shop, database, """SELECT count(*) FROM "InboxMessages" WHERE "Type" = 'warm-up' AND @id IS NOT NULL""", Guid.NewGuid());
+        var rows = await ServiceDatabase.ScalarAsync<long>(shop, database, """SELECT count(*) FROM "InboxMessages" WHERE "Type" = 'warm-up'""");
 
         Assert.Equal(0, rows);
     }
@@ -26,8 +25,7 @@ public sealed class WarmUpLeavesNothingTests(ShopAppFixture shop)
     [Fact]
     public async Task The_orders_warm_up_leaves_no_order()
     {
-        var rows = await ServiceDatabase.ScalarAsync<long>(
-            shop, "ordersdb", """SELECT count(*) FROM "Orders" WHERE "IdempotencyKey" LIKE 'warm-up-%' AND @id IS NOT NULL""", Guid.NewGuid());
+        var rows = await ServiceDatabase.ScalarAsync<long>(shop, "ordersdb", """SELECT count(*) FROM "Orders" WHERE "IdempotencyKey" LIKE 'warm-up-%'""");
 
         Assert.Equal(0, rows);
     }
