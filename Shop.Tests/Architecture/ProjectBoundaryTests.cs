@@ -54,6 +54,16 @@ public sealed class ProjectBoundaryTests
         Assert.Equal(ShopProjects.Services.Append(ShopProjects.EventBus).Order(StringComparer.Ordinal), users);
     }
 
+    [Fact]
+    public void The_library_peer_of_the_event_bus_stays_in_the_benchmark()
+    {
+        // bench/Shop.Bench.BusPeer compares Shop's bus with Wolverine (issue 18); nothing that ships may restore it.
+        var restoringWolverine = ShopProjects.Product
+            .Where(project => ShopProjects.PackageClosure(project).Any(package => package.StartsWith("WolverineFx", StringComparison.OrdinalIgnoreCase)));
+
+        Assert.Empty(restoringWolverine);
+    }
+
     private static bool IsDataOrMessaging(string package) =>
         DataAndMessagingPackages.Any(prefix => package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 }

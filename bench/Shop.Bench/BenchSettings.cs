@@ -23,7 +23,11 @@ public sealed record BenchSettings(
     TimeSpan IdleWindow,
     TimeSpan OutageLoad,
     TimeSpan OutageStart,
-    TimeSpan Outage)
+    TimeSpan Outage,
+    int BusPeerRounds,
+    int BusPeerEvents,
+    int BusPeerWarmUpEvents,
+    int BusPeerProducers)
 {
     public static readonly BenchSettings Full = new(
         Quick: false,
@@ -47,7 +51,12 @@ public sealed record BenchSettings(
         IdleWindow: TimeSpan.FromSeconds(30),
         OutageLoad: TimeSpan.FromSeconds(30),
         OutageStart: TimeSpan.FromSeconds(5),
-        Outage: TimeSpan.FromSeconds(10));
+        Outage: TimeSpan.FromSeconds(10),
+        // Two rounds, the buses alternating, so that a slow spell of the shared machine does not land on one bus only.
+        BusPeerRounds: 2,
+        BusPeerEvents: 4000,
+        BusPeerWarmUpEvents: 500,
+        BusPeerProducers: 8);
 
     public static readonly BenchSettings QuickCheck = new(
         Quick: true,
@@ -69,7 +78,11 @@ public sealed record BenchSettings(
         IdleWindow: TimeSpan.FromSeconds(5),
         OutageLoad: TimeSpan.FromSeconds(8),
         OutageStart: TimeSpan.FromSeconds(2),
-        Outage: TimeSpan.FromSeconds(3));
+        Outage: TimeSpan.FromSeconds(3),
+        BusPeerRounds: 1,
+        BusPeerEvents: 200,
+        BusPeerWarmUpEvents: 50,
+        BusPeerProducers: 4);
 
     /// <summary>How long the harness waits for an accepted order to reach its final state before calling it stuck.</summary>
     public static readonly TimeSpan CompletionPatience = TimeSpan.FromSeconds(60);

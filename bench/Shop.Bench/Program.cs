@@ -64,7 +64,12 @@ var outageRate = (pipeline.SustainedOrdersPerSecond ?? settings.PipelineRates[0]
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] broker outage at {outageRate}/s:");
 var outage = await BrokerOutage.RunAsync(shop, workload, databases, outageRate, settings, log, ct);
 
-var report = new BenchReport(machine, options.Quick, await StartupFile.ReadAsync(options.StartupFile, ct), gateway, pipeline, database, memory, idle, outage);
+await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] event bus against Wolverine, {settings.BusPeerEvents} events per run:");
+var busPeer = await BusPeerComparison.RunAsync(shop, databases, serviceProcesses, settings, log, ct);
+await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] Wolverine / Shop: throughput {busPeer.WolverineToShopThroughput}x, CPU per event {busPeer.WolverineToShopCpuPerEvent}x");
+
+var report = new BenchReport(
+    machine, options.Quick, await StartupFile.ReadAsync(options.StartupFile, ct), gateway, pipeline, database, memory, idle, outage, busPeer);
 await ReportWriter.WriteAsync(report, options.OutputDirectory, ct);
 await log.WriteLineAsync($"[{clock.Elapsed:mm\\:ss}] report written to {Path.Combine(options.OutputDirectory, "latest.md")}");
 

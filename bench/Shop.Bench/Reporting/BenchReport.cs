@@ -13,7 +13,8 @@ public sealed record BenchReport(
     DatabaseBoundResult Database,
     IReadOnlyList<ProcessMemory> Memory,
     IdleResult Idle,
-    BrokerOutageResult BrokerOutage);
+    BrokerOutageResult BrokerOutage,
+    BusPeerResult BusPeer);
 
 public sealed record MachineInfo(DateTimeOffset StartedAt, int Cores, string Os, string DotNet, string Wrk, string Nginx, string PgBench, string Configuration);
 
@@ -104,3 +105,26 @@ public sealed record BrokerOutageResult(
     int DuplicatedNotifications,
     int StockDiscrepancy,
     double DrainSecondsAfterRestart);
+
+/// <summary>Section 8: each bus's runs, and Wolverine's figures over Shop's (mean of the rounds).</summary>
+public sealed record BusPeerResult(int Events, int WarmUpEvents, int Producers, IReadOnlyList<BusPeerRun> Runs)
+{
+    public double WolverineToShopThroughput => Ratio(run => run.EventsPerSecond);
+
+    public double WolverineToShopCpuPerEvent => Ratio(run => run.BusCpuPerEventMicroseconds);
+
+    private double Ratio(Func<BusPeerRun, double> figure) =>
+        Math.Round(Runs.Where(run => run.Bus == "wolverine").Average(figure) / Runs.Where(run => run.Bus == "shop").Average(figure), 2);
+}
+
+/// <summary>One bus's saturation run: its rate, the writing transactions and the CPU each event cost, by process.</summary>
+public sealed record BusPeerRun(
+    string Bus, int Round, double Seconds, double EventsPerSecond, double WriteTransactionsPerEvent, IReadOnlyList<CpuPerEvent> CpuPerEvent)
+{
+    /// <summary>CPU microseconds per event in the peer, PostgreSQL and RabbitMQ: what the bus itself costs.</summary>
+    public double BusCpuPerEventMicroseconds =>
+        Math.Round(CpuPerEvent.Where(share => Sections.BusPeerComparison.BusProcesses.Contains(share.Process)).Sum(share => share.Microseconds), 1);
+}
+
+/// <summary>CPU microseconds per event spent in one group of processes.</summary>
+public sealed record CpuPerEvent(string Process, double Microseconds);

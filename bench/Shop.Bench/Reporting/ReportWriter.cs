@@ -150,6 +150,7 @@ public static class ReportWriter
         Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Line(md, $"| {o.Sent} | {o.Accepted} | {o.Confirmed} | {o.Cancelled} | {o.Stuck} | {o.Lost} | {o.DuplicatedCaptures} | {o.DuplicatedNotifications} | {o.StockDiscrepancy} | {o.DrainSecondsAfterRestart} s |");
         IdleSection(md, report.Idle);
+        BusPeerSection.Write(md, report.BusPeer);
         return md.ToString();
     }
 

@@ -1,0 +1,7 @@
+namespace Shop.Bench.BusPeer;
+
+/// <summary>A started bus with its handler listening: publishes one event in its own committed unit of work.</summary>
+public interface IPeerBus : IAsyncDisposable
+{
+    Task PublishAsync(PeerEvent peerEvent, CancellationToken ct);
+}
