@@ -175,7 +175,7 @@ end_processes() {
 # process it started has exited, so the time until it returns is the stop time. Any process of the run still there
 # afterwards fails the benchmark: a stop that leaves processes behind is a bug.
 measure_startup() {
-  local output=$1 port gateway data log samples before started pid ready_at watchdog stop_started stop_ms leftovers customer
+  local output=$1 port gateway data log samples timeline before started pid ready_at watchdog stop_started stop_ms leftovers customer
   local gateway_ready="" all_ready="" stop_seconds failure=""
   dotnet build Shop.AppHost --nologo -v quiet >/dev/null
   port=$(free_port)
@@ -184,6 +184,7 @@ measure_startup() {
   data="${TMPDIR:-/tmp}/shop-bench-startup-$$"
   log=$(mktemp)
   samples=$(mktemp -d)
+  timeline="$samples/timeline.json"
   # Whatever matches before the start is not this run's (another Shop): the leftover check leaves it out.
   before=$(mktemp)
   shop_processes "$data" >"$before"
@@ -191,7 +192,8 @@ measure_startup() {
   # The sign-in limit (10 a minute per client address) would refuse the warm customers; the limiter still runs.
   # The data directory is kept, as a developer's is (scripts/run.sh's default), so the stop measured is theirs: an
   # ephemeral one would add the AppHost's deleting it (0.3-0.5 s). The benchmark deletes it afterwards.
-  Shop__Infrastructure=local Shop__GatewayPort=$port Shop__DataDirectory=$data \
+  # The AppHost writes where the seconds went (each resource's start, migrations, warm-ups, health) to $timeline.
+  Shop__Infrastructure=local Shop__GatewayPort=$port Shop__DataDirectory=$data Shop__StartupTimelineFile=$timeline \
     Gateway__RateLimits__token__PermitLimit=1000000 scripts/run.sh >"$log" 2>&1 &
   pid=$!
 
@@ -258,9 +260,19 @@ measure_startup() {
     return 1
   fi
 
+  if [ ! -s "$timeline" ]; then
+    echo "FAILED: start-up: the AppHost wrote no start-up timeline to $timeline" >&2
+    rm -rf "$data" "$samples" "$before" "$log"
+    return 1
+  fi
+
+  # The timeline counts from the AppHost's own start; the seconds before it are dotnet run's (build check, launch).
   jq -n --argjson gateway "$gateway_ready" --argjson all "$all_ready" --argjson warm "$startup_warm_customers" \
-    --argjson routes "$(route_figures "$samples")" --argjson stop "$stop_seconds" \
-    '{gatewayReadySeconds: $gateway, allServicesReadySeconds: $all, warmRequests: $warm, routes: $routes, stopSeconds: $stop}' >"$output"
+    --argjson routes "$(route_figures "$samples")" --argjson stop "$stop_seconds" --argjson started_ms "$((started / 1000000))" \
+    --slurpfile timeline "$timeline" \
+    '{gatewayReadySeconds: $gateway, allServicesReadySeconds: $all, warmRequests: $warm, routes: $routes, stopSeconds: $stop,
+      appHostStartedSeconds: ((($timeline[0].appHostStartedAtUnixMs - $started_ms) / 100 | round) / 10),
+      timeline: $timeline[0].resources}' >"$output"
   rm -rf "$data" "$samples" "$before" "$log"
   echo "Start-up: ready after ${gateway_ready} s, every service through it after ${all_ready} s. First request, then warm p50:"
   jq -r '.routes[] | "  \(.route): \(.firstMs) ms, \(.warmP50Ms) ms (\(.firstToWarm)x)"' "$output"

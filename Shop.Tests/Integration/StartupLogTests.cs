@@ -84,4 +84,26 @@ public sealed class StartupLogTests(ShopAppFixture shop)
         Assert.Contains($"API docs:   {api}/docs", banner.Message, StringComparison.Ordinal);
         Assert.Contains("dotnet user-secrets list --project Shop.AppHost", banner.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task When_the_gateway_is_healthy_the_console_says_where_the_start_ups_seconds_went()
+    {
+        var timeline = await OrderJourney.UntilAsync(
+            () => Task.FromResult(shop.AppHostLog.FirstOrDefault(entry => entry.Message.StartsWith("Start-up, in seconds", StringComparison.Ordinal))),
+            entry => entry is not null,
+            "the AppHost's start-up timeline");
+
+        // Every service instance with all five marks (waiting, started, migrated, warmed up, healthy): the last two
+        // come from its own log lines, so a watcher that read no line would leave them "-".
+        var rows = timeline!.Message.Split('\n').Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        foreach (var instance in new[] { "users", "inventory", "inventory-2", "orders", "orders-2", "payments", "notifications" })
+        {
+            var row = Assert.Single(rows, row => row.Length > 0 && row[0] == instance);
+            Assert.Equal(6, row.Length);
+            Assert.All(row[1..], cell => Assert.True(double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _), $"{instance}: {string.Join(' ', row)}"));
+        }
+
+        var gateway = Assert.Single(rows, row => row.Length > 0 && row[0] == ShopResources.Gateway);
+        Assert.Equal(["-"], gateway.Where(cell => cell == "-"));
+    }
 }

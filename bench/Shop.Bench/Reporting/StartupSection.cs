@@ -23,6 +23,8 @@ public static class StartupSection
         ReportWriter.Line(md, $"| ready: the console says \"Shop is ready.\" (the gateway is healthy: every service behind it is, and it has warmed up) and `GET /openapi/notifications.json` answers through the gateway | {startup.GatewayReadySeconds} |");
         ReportWriter.Line(md, $"| every service's OpenAPI document answering through the gateway (the first requests' own time left out) | {startup.AllServicesReadySeconds} |");
         ReportWriter.Line(md);
+        WriteTimeline(md, startup);
+        ReportWriter.Line(md);
         ReportWriter.Line(md, $"Each main route's first request right after that, in a new customer's order, against the same route warm (median of the {startup.WarmRequests} requests that follow, one new customer each):");
         ReportWriter.Line(md);
         ReportWriter.Line(md, "| Route | first ms | warm p50 ms | first / warm |");
@@ -34,5 +36,29 @@ public static class StartupSection
 
         ReportWriter.Line(md);
         ReportWriter.Line(md, $"Stop: **{startup.StopSeconds} s** from SIGTERM to the last process gone.");
+    }
+
+    private static void WriteTimeline(StringBuilder md, StartupResult startup)
+    {
+        ReportWriter.Line(md, "Where the seconds to ready went, from the AppHost's start-up timeline (Aspire's resource states, and each service's own log lines "
+            + "\"Migrations and seed of … applied\" and \"Warmed up in …\" as DCP read them). Each step ends when the last resource of its kind reached it:");
+        ReportWriter.Line(md);
+        ReportWriter.Line(md, "| Step | ends at s | takes s |");
+        ReportWriter.Line(md, "|---|---:|---:|");
+        foreach (var (step, endsAt, seconds) in StartupSteps.From(startup))
+        {
+            ReportWriter.Line(md, $"| {step} | {endsAt} | {seconds} |");
+        }
+
+        ReportWriter.Line(md);
+        ReportWriter.Line(md, "Each resource, in seconds since `scripts/run.sh` started:");
+        ReportWriter.Line(md);
+        ReportWriter.Line(md, "| Resource | waiting from | process started | migrated | warmed up | healthy |");
+        ReportWriter.Line(md, "|---|---:|---:|---:|---:|---:|");
+        foreach (var resource in startup.Timeline)
+        {
+            string Cell(double? seconds) => seconds is { } value ? Math.Round(startup.AppHostStartedSeconds + value, 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+            ReportWriter.Line(md, $"| {resource.Resource} | {Cell(resource.Waiting)} | {Cell(resource.Started)} | {Cell(resource.Migrated)} | {Cell(resource.WarmedUp)} | {Cell(resource.Healthy)} |");
+        }
     }
 }
