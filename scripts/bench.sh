@@ -169,6 +169,35 @@ end_processes() {
   kill -KILL "$@" 2>/dev/null || true
 }
 
+# The core-seconds the machine's CPUs have been busy since boot (/proc/stat: everything but idle and iowait).
+machine_busy_seconds() {
+  awk '/^cpu / { printf "%.2f\n", ($2 + $3 + $4 + $7 + $8 + $9) / 100; exit }' /proc/stat
+}
+
+# CPU seconds spent so far by every process that was not running when $1 (a file of pids, one a line) was written,
+# as a JSON array, largest first: Shop's projects by name (both instances of a replicated service together), `dotnet
+# run` apart, everything else by executable (postgres, beam.smp for RabbitMQ, dcp). Processes that already exited,
+# such as the build check's, are not in it.
+cpu_by_new_process() {
+  local dir pid stat args group
+  local -a fields
+  local -A before=()
+  while read -r pid; do before[$pid]=1; done <"$1"
+  for dir in /proc/[0-9]*; do
+    pid=${dir#/proc/}
+    [ -z "${before[$pid]:-}" ] || continue
+    stat=$(cat "$dir/stat" 2>/dev/null) && args=$(tr '\0' ' ' <"$dir/cmdline" 2>/dev/null) || continue
+    read -r -a fields <<<"${stat##*) }"
+    case "$args" in
+      "dotnet run "*) group="dotnet run" ;;
+      *Shop.[A-Z]*) group=$(grep -o 'Shop\.[A-Za-z]*' <<<"$args" | head -n 1) ;;
+      *) group=${stat#*(}; group=${group%%)*} ;;
+    esac
+    echo "$group $((fields[11] + fields[12]))"
+  done | awk '{ ticks[$1] += $2 } END { for (group in ticks) if (ticks[group] > 0) printf "%s\t%.1f\n", group, ticks[group] / 100 }' |
+    jq -R -s 'split("\n") | map(select(length > 0) | split("\t") | {process: .[0], seconds: (.[1] | tonumber)}) | sort_by(-.seconds)'
+}
+
 # The first five minutes, as a developer sees them (issue 17): scripts/run.sh (local mode) on a warm build, until the
 # gateway forwards; then each main route's first request, as a new customer makes them; then until every service
 # answers through the gateway; then the same routes warm; then SIGTERM to scripts/run.sh, which returns once every
@@ -176,7 +205,7 @@ end_processes() {
 # afterwards fails the benchmark: a stop that leaves processes behind is a bug.
 measure_startup() {
   local output=$1 port gateway data log samples timeline before started pid ready_at watchdog stop_started stop_ms leftovers customer
-  local gateway_ready="" all_ready="" stop_seconds failure=""
+  local gateway_ready="" all_ready="" stop_seconds failure="" pids_before busy_before busy_at_ready cpu_at_ready=""
   dotnet build Shop.AppHost --nologo -v quiet >/dev/null
   port=$(free_port)
   gateway="http://127.0.0.1:$port"
@@ -188,6 +217,10 @@ measure_startup() {
   # Whatever matches before the start is not this run's (another Shop): the leftover check leaves it out.
   before=$(mktemp)
   shop_processes "$data" >"$before"
+  # Where the CPU went until ready: every process that starts from here on, and the machine in all.
+  pids_before="$samples/pids-before"
+  ps -e -o pid= | tr -d ' ' >"$pids_before"
+  busy_before=$(machine_busy_seconds)
   started=$(date +%s%N)
   # The sign-in limit (10 a minute per client address) would refuse the warm customers; the limiter still runs.
   # The data directory is kept, as a developer's is (scripts/run.sh's default), so the stop measured is theirs: an
@@ -206,7 +239,9 @@ measure_startup() {
   while [ $(( ($(date +%s%N) - started) / 1000000000 )) -lt 120 ] && kill -0 "$pid" 2>/dev/null; do
     if grep -q "Shop is ready\." "$log" && curl -sf --max-time 2 -o /dev/null "$gateway/openapi/notifications.json"; then
       ready_at=$(date +%s%N)
+      busy_at_ready=$(machine_busy_seconds)
       gateway_ready=$(seconds_between "$started" "$ready_at")
+      cpu_at_ready=$(cpu_by_new_process "$pids_before")
       break
     fi
     sleep 0.1
@@ -269,10 +304,12 @@ measure_startup() {
   # The timeline counts from the AppHost's own start; the seconds before it are dotnet run's (build check, launch).
   jq -n --argjson gateway "$gateway_ready" --argjson all "$all_ready" --argjson warm "$startup_warm_customers" \
     --argjson routes "$(route_figures "$samples")" --argjson stop "$stop_seconds" --argjson started_ms "$((started / 1000000))" \
-    --slurpfile timeline "$timeline" \
+    --slurpfile timeline "$timeline" --argjson cores "$(nproc)" --argjson busy "$(awk -v a="$busy_before" -v b="$busy_at_ready" 'BEGIN { printf "%.1f", b - a }')" \
+    --argjson cpu "$cpu_at_ready" \
     '{gatewayReadySeconds: $gateway, allServicesReadySeconds: $all, warmRequests: $warm, routes: $routes, stopSeconds: $stop,
       appHostStartedSeconds: ((($timeline[0].appHostStartedAtUnixMs - $started_ms) / 100 | round) / 10),
-      timeline: $timeline[0].resources}' >"$output"
+      timeline: $timeline[0].resources,
+      cores: $cores, busyCoreSecondsUntilReady: $busy, cpuSecondsUntilReady: $cpu}' >"$output"
   rm -rf "$data" "$samples" "$before" "$log"
   echo "Start-up: ready after ${gateway_ready} s, every service through it after ${all_ready} s. First request, then warm p50:"
   jq -r '.routes[] | "  \(.route): \(.firstMs) ms, \(.warmP50Ms) ms (\(.firstToWarm)x)"' "$output"

@@ -25,6 +25,7 @@ try
         ? await ShopBusPeer.StartAsync(arguments, ct)
         : await WolverineBusPeer.StartAsync(arguments, ct);
 
+    await PeerBroker.WaitForConsumerAsync(arguments.Messaging, bus.Queue, ct);
     await PeerLoad.RunAsync(bus, arguments.DatabaseConnectionString, 1, arguments.WarmUpEvents, arguments.Producers, arguments.WarmUpEvents, ct);
     Console.WriteLine("warm");
     await Console.In.ReadLineAsync(ct);

@@ -21,6 +21,7 @@ public sealed record BenchSettings(
     TimeSpan PgBenchDuration,
     TimeSpan IdleSettle,
     TimeSpan IdleWindow,
+    int IdleLaterWindows,
     TimeSpan OutageLoad,
     TimeSpan OutageStart,
     TimeSpan Outage,
@@ -49,6 +50,8 @@ public sealed record BenchSettings(
         // (payments and notifications still spent 2-3 % each).
         IdleSettle: TimeSpan.FromSeconds(60),
         IdleWindow: TimeSpan.FromSeconds(30),
+        // Four more windows: 3.5 minutes after the quiet in all.
+        IdleLaterWindows: 4,
         OutageLoad: TimeSpan.FromSeconds(30),
         OutageStart: TimeSpan.FromSeconds(5),
         Outage: TimeSpan.FromSeconds(10),
@@ -76,6 +79,7 @@ public sealed record BenchSettings(
         PgBenchDuration: TimeSpan.FromSeconds(2),
         IdleSettle: TimeSpan.FromSeconds(2),
         IdleWindow: TimeSpan.FromSeconds(5),
+        IdleLaterWindows: 1,
         OutageLoad: TimeSpan.FromSeconds(8),
         OutageStart: TimeSpan.FromSeconds(2),
         Outage: TimeSpan.FromSeconds(3),

@@ -16,16 +16,21 @@ public sealed class ShopBusPeer(IHost host) : IPeerBus
 {
     public const string Exchange = "bench.peer.shop";
 
+    private const string ServiceName = "bench-peer";
+
+    /// <summary>The queue Shop's bus names after the service: <c>shop.{ServiceName}</c>.</summary>
+    public string Queue => $"shop.{ServiceName}";
+
     public static async Task<ShopBusPeer> StartAsync(PeerArguments arguments, CancellationToken ct)
     {
-        await ShopBusExchange.DeclareAsync(arguments.Messaging, Exchange, ct);
+        await PeerBroker.DeclareTopicExchangeAsync(arguments.Messaging, Exchange, ct);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Shop.Bench.BusPeer" });
         builder.Logging.ClearProviders().ToStandardError();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{ShopBusDbContext.ConnectionName}"] = arguments.DatabaseConnectionString,
             [$"ConnectionStrings:{MessagingExtensions.ConnectionName}"] = arguments.Messaging,
-            ["Messaging:ServiceName"] = "bench-peer",
+            ["Messaging:ServiceName"] = ServiceName,
             ["Messaging:Exchange"] = Exchange,
         });
         builder.AddShopDbContext<ShopBusDbContext>(ShopBusDbContext.ConnectionName);

@@ -25,7 +25,9 @@ public sealed class WolverineBusPeer(IHost host) : IPeerBus
 
     public const string Exchange = "bench.peer.wolverine";
 
-    public const string Queue = "bench.peer.wolverine";
+    public const string QueueName = "bench.peer.wolverine";
+
+    public string Queue => QueueName;
 
     public static async Task<WolverineBusPeer> StartAsync(PeerArguments arguments, CancellationToken ct)
     {
@@ -50,10 +52,10 @@ public sealed class WolverineBusPeer(IHost host) : IPeerBus
                 .DeclareExchange(Exchange, exchange =>
                 {
                     exchange.ExchangeType = ExchangeType.Topic;
-                    exchange.BindQueue(Queue, "#");
+                    exchange.BindQueue(QueueName, "#");
                 });
             options.PublishMessage<PeerEvent>().ToRabbitExchange(Exchange).UseDurableOutbox();
-            options.ListenToRabbitQueue(Queue).PreFetchCount(32).MaximumParallelMessages(4).UseDurableInbox();
+            options.ListenToRabbitQueue(QueueName).PreFetchCount(32).MaximumParallelMessages(4).UseDurableInbox();
         });
         builder.Services.AddResourceSetupOnStartup();
         // The telemetry Shop's peer gets from AddShopDbContext and AddEventBus (traces and metrics of the bus, Npgsql

@@ -83,12 +83,17 @@ public sealed record CpuShare(string Process, double Milliseconds);
 public sealed record CpuPerRequest(string Process, double Microseconds);
 
 /// <summary>CPU over <see cref="WindowSeconds"/> without traffic, in percent of one core: Shop's processes, and the rest.</summary>
-public sealed record IdleResult(double QuietAfterSeconds, double SettleSeconds, double WindowSeconds, IReadOnlyList<IdleShare> Shop, IReadOnlyList<IdleShare> Around)
+public sealed record IdleResult(
+    double QuietAfterSeconds, double SettleSeconds, double WindowSeconds, IReadOnlyList<IdleShare> Shop, IReadOnlyList<IdleShare> Around,
+    IReadOnlyList<IdleWindow> Later)
 {
     public double ShopPercentOfCore => Math.Round(Shop.Sum(share => share.PercentOfCore), 2);
 }
 
 public sealed record IdleShare(string Process, double PercentOfCore);
+
+/// <summary>One more idle window of the same length, ending <see cref="EndsAfterQuietSeconds"/> after the system was quiet: Shop's processes.</summary>
+public sealed record IdleWindow(double EndsAfterQuietSeconds, double ShopPercentOfCore, IReadOnlyList<IdleShare> Shop);
 
 public sealed record ProcessMemory(string Resource, int ProcessId, ResidentMemory Megabytes);
 

@@ -176,6 +176,19 @@ public static class ReportWriter
         {
             Line(md, $"| {share.Process} | {share.PercentOfCore} | around it |");
         }
+
+        Line(md);
+        Line(md, $"The same {idle.WindowSeconds} s windows after that, back to back: Shop's processes in percent of one core.");
+        Line(md);
+        var processes = idle.Shop.Select(share => share.Process).ToList();
+        Line(md, $"| Window ends, s after the quiet | Shop in all | {string.Join(" | ", processes)} |");
+        Line(md, $"|---:|---:|{string.Concat(processes.Select(_ => "---:|"))}");
+        Line(md, $"| {idle.SettleSeconds + idle.WindowSeconds} | {idle.ShopPercentOfCore} | {string.Join(" | ", idle.Shop.Select(share => share.PercentOfCore))} |");
+        foreach (var window in idle.Later)
+        {
+            var shares = processes.Select(process => window.Shop.FirstOrDefault(share => share.Process == process)?.PercentOfCore ?? 0);
+            Line(md, $"| {window.EndsAfterQuietSeconds} | {window.ShopPercentOfCore} | {string.Join(" | ", shares)} |");
+        }
     }
 
     private static void LoadTable(StringBuilder md, HttpLoadResult direct, HttpLoadResult gateway, HttpLoadResult nginx)

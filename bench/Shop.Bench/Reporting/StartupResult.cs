@@ -5,7 +5,8 @@ namespace Shop.Bench.Reporting;
 /// and to every service answering through it, each main route's first request against the same route warm, and the
 /// stop, from SIGTERM until <c>scripts/run.sh</c> returned with every process it started gone. The AppHost's own
 /// start-up timeline (<see cref="Timeline"/>, seconds since the AppHost started, which was
-/// <see cref="AppHostStartedSeconds"/> after <c>scripts/run.sh</c>) says where the seconds to ready went.
+/// <see cref="AppHostStartedSeconds"/> after <c>scripts/run.sh</c>) says where the seconds to ready went, and the CPU
+/// until ready, in all and by process, says what they were spent on.
 /// </summary>
 public sealed record StartupResult(
     double GatewayReadySeconds,
@@ -14,7 +15,17 @@ public sealed record StartupResult(
     IReadOnlyList<RouteFirstRequest> Routes,
     double StopSeconds,
     double AppHostStartedSeconds,
-    IReadOnlyList<ResourceStartup> Timeline);
+    IReadOnlyList<ResourceStartup> Timeline,
+    int Cores,
+    double BusyCoreSecondsUntilReady,
+    IReadOnlyList<ProcessCpuSeconds> CpuSecondsUntilReady)
+{
+    /// <summary>How busy the machine's cores were, on average, from the start until ready.</summary>
+    public double BusyPercentUntilReady => Math.Round(BusyCoreSecondsUntilReady * 100 / (Cores * GatewayReadySeconds), 1);
+}
+
+/// <summary>CPU seconds one group of processes (a Shop project, <c>dotnet run</c>, or an executable) spent until ready.</summary>
+public sealed record ProcessCpuSeconds(string Process, double Seconds);
 
 /// <summary>
 /// When one resource began waiting for its dependencies, its process started, its migrations were applied, its

@@ -51,6 +51,19 @@ public static class StartupSection
         }
 
         ReportWriter.Line(md);
+        var listed = startup.CpuSecondsUntilReady.Sum(process => process.Seconds);
+        ReportWriter.Line(md, $"Until ready the machine's {startup.Cores} cores were **{startup.BusyPercentUntilReady} %** busy "
+            + $"({startup.BusyCoreSecondsUntilReady} core-seconds in {startup.GatewayReadySeconds} s). CPU seconds by process, of the processes the start started and still running at ready "
+            + $"({Math.Round(startup.BusyCoreSecondsUntilReady - listed, 1)} s more went to processes that had exited, such as the build check's, and to the rest of the machine):");
+        ReportWriter.Line(md);
+        ReportWriter.Line(md, "| Process | CPU s |");
+        ReportWriter.Line(md, "|---|---:|");
+        foreach (var process in startup.CpuSecondsUntilReady.Where(process => process.Seconds >= 0.1))
+        {
+            ReportWriter.Line(md, $"| {process.Process} | {process.Seconds} |");
+        }
+
+        ReportWriter.Line(md);
         ReportWriter.Line(md, "Each resource, in seconds since `scripts/run.sh` started:");
         ReportWriter.Line(md);
         ReportWriter.Line(md, "| Resource | waiting from | process started | migrated | warmed up | healthy |");
