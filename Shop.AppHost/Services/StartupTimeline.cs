@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -36,7 +35,8 @@ internal sealed partial class StartupTimeline(
 
     private readonly DateTimeOffset _appHostStarted = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
-    private readonly ConcurrentDictionary<string, Marks> _marks = new(StringComparer.Ordinal);
+    // Written only by the watch loop; each log watcher gets its resource's Marks, which it locks.
+    private readonly Dictionary<string, Marks> _marks = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Starts watching; called before the resources start. A hosted service would start too late: the AppHost starts

@@ -4,7 +4,7 @@ using Shop.Bench.BusPeer.ShopBus;
 using Shop.Bench.BusPeer.WolverineBus;
 
 // Run by the harness (bench/Shop.Bench, Sections/BusPeerComparison.cs), one process per bus and run. The harness reads
-// the lines this writes and measures every process's CPU between "measuring" and "measured", so the protocol is:
+// the lines this writes and measures every process's CPU between "warm" and "measured", so the protocol is:
 //   -> "warm"                    the bus is started and has moved the warm-up events
 //   <- any line                  the harness took its first CPU snapshot
 //   -> "measured SECONDS"        the measured events' receipts are all committed

@@ -93,7 +93,10 @@ public sealed record IdleResult(
 public sealed record IdleShare(string Process, double PercentOfCore);
 
 /// <summary>One more idle window of the same length, ending <see cref="EndsAfterQuietSeconds"/> after the system was quiet: Shop's processes.</summary>
-public sealed record IdleWindow(double EndsAfterQuietSeconds, double ShopPercentOfCore, IReadOnlyList<IdleShare> Shop);
+public sealed record IdleWindow(double EndsAfterQuietSeconds, IReadOnlyList<IdleShare> Shop)
+{
+    public double ShopPercentOfCore => Math.Round(Shop.Sum(share => share.PercentOfCore), 2);
+}
 
 public sealed record ProcessMemory(string Resource, int ProcessId, ResidentMemory Megabytes);
 

@@ -38,8 +38,7 @@ public static class IdleCost
         {
             var spent = await MeasureWindowAsync(cpu, settings.IdleWindow, ct);
             sinceQuiet += settings.IdleWindow;
-            var shopShares = spent.Where(share => IsShop(share.Process)).ToList();
-            later.Add(new IdleWindow(sinceQuiet.TotalSeconds, Math.Round(shopShares.Sum(share => share.PercentOfCore), 2), shopShares));
+            later.Add(new IdleWindow(sinceQuiet.TotalSeconds, [.. spent.Where(share => IsShop(share.Process))]));
         }
 
         return new IdleResult(Math.Round(quietAfter.TotalSeconds, 1), settings.IdleSettle.TotalSeconds, settings.IdleWindow.TotalSeconds,
